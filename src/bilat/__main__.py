@@ -1,0 +1,3 @@
+from bilat.cli import cli
+
+cli(prog_name="bilat")

@@ -1,0 +1,433 @@
+"""The pure core of bilat: dates with precision, events, anniversaries and timelines.
+
+Nothing here reads the clock, the environment or a file, and nothing here imports click or
+rich: "today" is always a parameter. Calendar arithmetic goes through dateutil's
+``relativedelta``.
+
+Leap-day rule (the one rule used everywhere): an event dated 29 February has its
+anniversary on 28 February in common years, and whole years elapsed roll over on that
+day. This is what ``date + relativedelta(years=n)`` gives.
+"""
+
+from __future__ import annotations
+
+import calendar
+import datetime as dt
+import re
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from typing import Annotated, Literal, get_args
+
+import msgspec
+from dateutil.relativedelta import relativedelta
+
+__all__ = [
+    "KINDS",
+    "NOT_COMMEMORATED",
+    "Anniversary",
+    "BilatError",
+    "Claim",
+    "Event",
+    "Kind",
+    "Letter",
+    "PartialDate",
+    "Source",
+    "TimelineEntry",
+    "YearsRange",
+    "anniversaries_in",
+    "anniversary_of",
+    "elapsed_years",
+    "filter_events",
+    "letters",
+    "ordinal",
+    "relations_event",
+    "timeline",
+]
+
+
+class BilatError(Exception):
+    """Base class for every failure that is the user's to fix (bad data, bad file)."""
+
+
+# --------------------------------------------------------------------------- dates
+
+_DATE_RE = re.compile(r"([0-9]{4})(?:-([0-9]{2})(?:-([0-9]{2}))?)?")
+_MONTHS = (
+    "",
+    "Jan",
+    "Feb",
+    "Mar",
+    "Apr",
+    "May",
+    "Jun",
+    "Jul",
+    "Aug",
+    "Sep",
+    "Oct",
+    "Nov",
+    "Dec",
+)
+
+Precision = Literal["year", "month", "day"]
+
+
+class PartialDate:
+    """A calendar date known to the year, the month or the day.
+
+    A year-only date is never turned into 1 January: it orders after every date known
+    more precisely within its year (``1997-03-07`` < ``1997-03`` < ``1997``), and all
+    arithmetic on it is done on the range of days it may be.
+    """
+
+    __slots__ = ("_key", "day", "month", "year")
+
+    year: int
+    month: int | None
+    day: int | None
+    _key: tuple[int, int, int]
+
+    def __init__(self, year: int, month: int | None = None, day: int | None = None) -> None:
+        if not 1 <= year <= 9999:
+            raise ValueError(f"year {year} is outside 0001-9999")
+        if month is None and day is not None:
+            raise ValueError("a day needs a month")
+        if month is not None and not 1 <= month <= 12:
+            raise ValueError(f"month {month} does not exist")
+        if day is not None and month is not None:
+            last = calendar.monthrange(year, month)[1]
+            if not 1 <= day <= last:
+                raise ValueError(f"{_MONTHS[month]} {year} has no day {day}")
+        object.__setattr__(self, "year", year)
+        object.__setattr__(self, "month", month)
+        object.__setattr__(self, "day", day)
+        # Unknown month/day sort after every known one in their period.
+        object.__setattr__(self, "_key", (year, month or 13, day or 32))
+
+    def __setattr__(self, name: str, value: object) -> None:
+        raise AttributeError("PartialDate is immutable")
+
+    @classmethod
+    def parse(cls, text: str) -> PartialDate:
+        """Parse ``YYYY``, ``YYYY-MM`` or ``YYYY-MM-DD``; raise ValueError otherwise."""
+        m = _DATE_RE.fullmatch(text)
+        if m is None:
+            raise ValueError(
+                f"{text!r} is not an ISO 8601 date (expected YYYY, YYYY-MM or YYYY-MM-DD)"
+            )
+        year, month, day = (int(g) if g is not None else None for g in m.groups())
+        assert year is not None
+        try:
+            return cls(year, month, day)
+        except ValueError as exc:
+            raise ValueError(f"{text!r} is not a real date: {exc}") from None
+
+    @classmethod
+    def from_date(cls, date: dt.date) -> PartialDate:
+        return cls(date.year, date.month, date.day)
+
+    @property
+    def precision(self) -> Precision:
+        if self.day is not None:
+            return "day"
+        return "month" if self.month is not None else "year"
+
+    @property
+    def sort_key(self) -> tuple[int, int, int]:
+        return self._key
+
+    def first_day(self) -> dt.date:
+        return dt.date(self.year, self.month or 1, self.day or 1)
+
+    def last_day(self) -> dt.date:
+        if self.day is not None:
+            assert self.month is not None
+            return dt.date(self.year, self.month, self.day)
+        month = self.month or 12
+        return dt.date(self.year, month, calendar.monthrange(self.year, month)[1])
+
+    def as_date(self) -> dt.date | None:
+        """The exact day, or None when the day is not known."""
+        return self.first_day() if self.day is not None else None
+
+    def contains(self, other: PartialDate) -> bool:
+        """True when every day ``other`` may be is a day this date may be."""
+        return self.first_day() <= other.first_day() and other.last_day() <= self.last_day()
+
+    def overlaps(self, first: dt.date, last: dt.date) -> bool:
+        return self.first_day() <= last and first <= self.last_day()
+
+    def isoformat(self) -> str:
+        if self.month is None:
+            return f"{self.year:04d}"
+        if self.day is None:
+            return f"{self.year:04d}-{self.month:02d}"
+        return f"{self.year:04d}-{self.month:02d}-{self.day:02d}"
+
+    def __str__(self) -> str:
+        return self.isoformat()
+
+    def __repr__(self) -> str:
+        return f"PartialDate({self.isoformat()!r})"
+
+    def __eq__(self, other: object) -> bool:
+        if not isinstance(other, PartialDate):
+            return NotImplemented
+        return self._key == other._key
+
+    def __lt__(self, other: PartialDate) -> bool:
+        return self._key < other._key
+
+    def __le__(self, other: PartialDate) -> bool:
+        return self._key <= other._key
+
+    def __hash__(self) -> int:
+        return hash(self._key)
+
+
+# --------------------------------------------------------------------------- events
+
+Kind = Literal[
+    "recognition",
+    "diplomatic-relations",
+    "embassy-opened",
+    "consulate-opened",
+    "agreement",
+    "visit",
+    "meeting",
+    "letter",
+    "anniversary-event",
+    "relations-severed",
+    "relations-restored",
+    "other",
+]
+KINDS: tuple[str, ...] = get_args(Kind)
+
+#: Kinds that mark an anniversary rather than found one: not commemorated by default.
+NOT_COMMEMORATED: frozenset[str] = frozenset({"letter", "anniversary-event"})
+
+ID_PATTERN = r"^[a-z0-9]+(-[a-z0-9]+)*$"
+CODE_PATTERN = r"^[A-Z]{2}([A-Z]{2})?$"
+
+Id = msgspec.Meta(pattern=ID_PATTERN, description="Lower-case words joined by hyphens.")
+Code = msgspec.Meta(
+    pattern=CODE_PATTERN,
+    description="ISO 3166-1 alpha-2 code (XK for Kosovo), or ISO 3166-3 code of a former state.",
+)
+
+
+class _Struct(
+    msgspec.Struct, frozen=True, kw_only=True, forbid_unknown_fields=True, omit_defaults=True
+):
+    pass
+
+
+class Source(_Struct, frozen=True, kw_only=True):
+    """Where a fact was read."""
+
+    title: Annotated[str, msgspec.Meta(min_length=1)]
+    url: str | None = None
+    accessed: PartialDate | None = None
+    archive_url: str | None = None
+
+
+class Claim(_Struct, frozen=True, kw_only=True):
+    """A date (or end date) that another source gives for the same event."""
+
+    date: PartialDate | None = None
+    end_date: PartialDate | None = None
+    note: Annotated[str, msgspec.Meta(min_length=1)]
+    sources: Annotated[list[Source], msgspec.Meta(min_length=1)]
+
+
+class Letter(_Struct, frozen=True, kw_only=True):
+    author: str
+    recipient: str
+    language: str | None = None
+    text: str | None = None
+
+
+class Event(_Struct, frozen=True, kw_only=True):
+    """One dated, sourced fact about the relations of two or more countries."""
+
+    id: Annotated[str, Id]
+    date: PartialDate
+    end_date: PartialDate | None = None
+    parties: Annotated[list[Annotated[str, Code]], msgspec.Meta(min_length=2)]
+    by: Annotated[str, Code] | None = None
+    kind: Kind
+    title: Annotated[str, msgspec.Meta(min_length=1)]
+    summary: str | None = None
+    place: str | None = None
+    note: str | None = None
+    sources: Annotated[list[Source], msgspec.Meta(min_length=1)]
+    disputed: list[Claim] | None = None
+    letter: Letter | None = None
+
+    @property
+    def sort_key(self) -> tuple[tuple[int, int, int], str]:
+        return (self.date.sort_key, self.id)
+
+    def partners(self, code: str) -> list[str]:
+        return [p for p in self.parties if p != code]
+
+
+# --------------------------------------------------------------------------- elapsed
+
+
+@dataclass(frozen=True)
+class YearsRange:
+    """Whole years elapsed; ``min < max`` when the date's precision leaves it open."""
+
+    min: int
+    max: int
+
+    @property
+    def exact(self) -> bool:
+        return self.min == self.max
+
+    def __str__(self) -> str:
+        return str(self.min) if self.exact else f"{self.min}\u2013{self.max}"
+
+
+def elapsed_years(date: PartialDate, as_of: dt.date) -> YearsRange | None:
+    """Whole years from ``date`` to ``as_of``; None when the event is later than ``as_of``.
+
+    An event is later only when its earliest possible day is after ``as_of``; otherwise the
+    minimum is counted from its latest possible day (0 when that is still to come).
+    """
+    first, last = date.first_day(), date.last_day()
+    if first > as_of:
+        return None
+    most = relativedelta(as_of, first).years
+    least = relativedelta(as_of, last).years if last <= as_of else 0
+    return YearsRange(least, most)
+
+
+def ordinal(n: int) -> str:
+    """``1st``, ``2nd``, ``11th``, ``111th``, ``122nd``."""
+    suffix = "th" if 11 <= n % 100 <= 13 else {1: "st", 2: "nd", 3: "rd"}.get(n % 10, "th")
+    return f"{n}{suffix}"
+
+
+# --------------------------------------------------------------------------- anniversaries
+
+
+@dataclass(frozen=True)
+class Anniversary:
+    event: Event
+    years: int
+    date: PartialDate
+    leap_day_moved: bool
+
+    @property
+    def ordinal(self) -> str:
+        return ordinal(self.years)
+
+    @property
+    def sort_key(self) -> tuple[tuple[int, int, int], tuple[tuple[int, int, int], str]]:
+        return (self.date.sort_key, self.event.sort_key)
+
+
+def anniversary_of(date: PartialDate, years: int) -> tuple[PartialDate, bool]:
+    """Where the ``years``-th anniversary of ``date`` falls, at the date's precision.
+
+    Returns the date and whether a 29 February was moved to 28 February.
+    """
+    if years < 0:
+        raise ValueError("years must not be negative")
+    exact = date.as_date()
+    if exact is None:
+        return PartialDate(date.year + years, date.month), False
+    placed = exact + relativedelta(years=years)
+    moved = exact.month == 2 and exact.day == 29 and placed.day == 28
+    return PartialDate.from_date(placed), moved
+
+
+def anniversaries_in(events: Iterable[Event], year: int, every: int = 5) -> list[Anniversary]:
+    """Every event's anniversary that falls in ``year`` and is a multiple of ``every``."""
+    if every < 1:
+        raise ValueError("every must be at least 1")
+    found = []
+    for event in events:
+        n = year - event.date.year
+        if n > 0 and n % every == 0:
+            placed, moved = anniversary_of(event.date, n)
+            found.append(Anniversary(event, n, placed, moved))
+    found.sort(key=lambda a: a.sort_key)
+    return found
+
+
+# --------------------------------------------------------------------------- selection
+
+
+def filter_events(
+    events: Iterable[Event],
+    *,
+    countries: Sequence[str] = (),
+    all_countries: Sequence[str] = (),
+    kinds: Sequence[str] = (),
+    exclude_kinds: Iterable[str] = (),
+    since: PartialDate | None = None,
+    until: PartialDate | None = None,
+) -> list[Event]:
+    """Keep events that involve ANY of ``countries`` and ALL of ``all_countries``, of any of
+    ``kinds`` (and none of ``exclude_kinds``), and whose period overlaps since..until."""
+    any_of = frozenset(countries)
+    all_of = frozenset(all_countries)
+    kind_set = frozenset(kinds)
+    excluded = frozenset(exclude_kinds)
+    first = since.first_day() if since is not None else dt.date.min
+    last = until.last_day() if until is not None else dt.date.max
+    bounded = since is not None or until is not None
+    kept = []
+    for e in events:
+        if kind_set and e.kind not in kind_set:
+            continue
+        if e.kind in excluded:
+            continue
+        if any_of and any_of.isdisjoint(e.parties):
+            continue
+        if all_of and not all_of.issubset(e.parties):
+            continue
+        if bounded:
+            end = e.end_date or e.date
+            if not (e.date.first_day() <= last and first <= end.last_day()):
+                continue
+        kept.append(e)
+    return kept
+
+
+@dataclass(frozen=True)
+class TimelineEntry:
+    event: Event
+    years_ago: YearsRange | None
+
+
+def timeline(events: Iterable[Event], as_of: dt.date) -> list[TimelineEntry]:
+    """The events oldest first (unknown month/day after known ones), with years elapsed."""
+    ordered = sorted(events, key=lambda e: e.sort_key)
+    return [TimelineEntry(e, elapsed_years(e.date, as_of)) for e in ordered]
+
+
+def relations_event(events: Iterable[Event], a: str, b: str) -> Event | None:
+    """The earliest diplomatic-relations event of the pair, if the store has one."""
+    found = [
+        e for e in events if e.kind == "diplomatic-relations" and a in e.parties and b in e.parties
+    ]
+    return min(found, key=lambda e: e.sort_key) if found else None
+
+
+def letters(
+    events: Iterable[Event], *, pair: Sequence[str] = (), year: int | None = None
+) -> list[Event]:
+    """Letter events, oldest first, optionally of one pair and one year."""
+    found = [
+        e
+        for e in events
+        if e.kind == "letter"
+        and e.letter is not None
+        and all(p in e.parties for p in pair)
+        and (year is None or e.date.year == year)
+    ]
+    found.sort(key=lambda e: e.sort_key)
+    return found

@@ -1,0 +1,579 @@
+"""Presentation: turn computed results into tables, panels, JSON, CSV and Markdown.
+
+Nothing here computes a date. Text from a store is data: it is never parsed as Rich
+markup, and terminal control characters in it are shown as visible escapes (``\\x1b``).
+JSON keeps the original strings exactly, writing controls and bidirectional marks as
+``\\u`` escapes. Rich is imported only when a table or panel is drawn.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+import re
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING, Any
+
+from . import countries
+from .domain import Anniversary, Claim, Event, PartialDate, TimelineEntry, YearsRange
+from .store import to_builtins
+
+if TYPE_CHECKING:
+    import datetime as dt
+
+    from rich.console import RenderableType
+
+# C0/C1 controls (tab and newline handled apart), bidi controls, line/paragraph
+# separators and lone surrogates: never sent to a terminal as they are.
+_UNSAFE = re.compile(
+    "[\x00-\x08\x0b-\x1f\x7f-\x9f\u061c\u200e\u200f\u2028-\u202e\u2066-\u2069\ud800-\udfff]"
+)
+_UNSAFE_WITH_NL = re.compile(_UNSAFE.pattern[:-1] + "\n\t]")
+# What JSON must escape beyond what json.dumps already does with ensure_ascii=False.
+_JSON_UNSAFE = re.compile("[\x7f-\x9f\u061c\u200e\u200f\u2028-\u202e\u2066-\u2069\ud800-\udfff]")
+
+LEAP_RULE = (
+    "29 February is placed on 28 February in common years; whole years roll over on that day."
+)
+DISPUTED_MARK = "*"
+LEAP_MARK = "\u2020"  # dagger
+
+
+def _escape(match: re.Match[str]) -> str:
+    code = ord(match.group())
+    if match.group() == "\t":
+        return " "
+    return f"\\x{code:02x}" if code < 0x100 else f"\\u{code:04x}"
+
+
+def clean(text: str, *, multiline: bool = False) -> str:
+    """Text safe to print: control characters become visible escapes."""
+    if multiline:
+        return _UNSAFE.sub(_escape, text.replace("\r\n", "\n")).replace("\t", " ")
+    return _UNSAFE_WITH_NL.sub(lambda m: " " if m.group() in "\n\t" else _escape(m), text)
+
+
+def dump_json(obj: Any) -> str:
+    """JSON text that keeps strings exact but never carries a raw control character."""
+    text = json.dumps(obj, ensure_ascii=False, indent=2)
+    return _JSON_UNSAFE.sub(lambda m: f"\\u{ord(m.group()):04x}", text)
+
+
+def name(code: str) -> str:
+    return countries.name(code)
+
+
+def names(codes: Sequence[str]) -> str:
+    return " \u2013 ".join(name(c) for c in codes)
+
+
+def direction(event: Event) -> str:
+    """'Japan → Azerbaijan' for an act of one party towards the other."""
+    if event.by is None:
+        return ""
+    others = event.partners(event.by)
+    if len(others) == 1:
+        return f"{name(event.by)} \u2192 {name(others[0])}"
+    return f"by {name(event.by)}"
+
+
+def date_span(event: Event) -> str:
+    """The date, or an ISO 8601 interval with the end's shared leading parts left out:
+    ``1998-02-24/28``, ``2006-03-30/04-02``, ``1999-12-30/2000-01-02``."""
+    start, end = event.date, event.end_date
+    if end is None or end == start:
+        return start.isoformat()
+    if start.precision == end.precision == "day" and start.year == end.year:
+        assert end.month is not None
+        assert end.day is not None
+        tail = f"{end.day:02d}" if start.month == end.month else f"{end.month:02d}-{end.day:02d}"
+        return f"{start.isoformat()}/{tail}"
+    return f"{start.isoformat()}/{end.isoformat()}"
+
+
+def weekday(date: PartialDate) -> str | None:
+    exact = date.as_date()
+    return exact.strftime("%a") if exact is not None else None
+
+
+def years_json(years: YearsRange | None) -> dict[str, int] | None:
+    return None if years is None else {"min": years.min, "max": years.max}
+
+
+def event_json(event: Event) -> dict[str, Any]:
+    """An event as stored, with the keys every listing promises always present."""
+    stored = to_builtins(event)
+    base: dict[str, Any] = {
+        "id": event.id,
+        "date": event.date.isoformat(),
+        "end_date": None,
+        "kind": event.kind,
+        "parties": list(event.parties),
+        "by": None,
+        "title": event.title,
+        "summary": None,
+        "sources": [],
+        "disputed": [],
+    }
+    base.update(stored)
+    return base
+
+
+def _source_line(source: Any) -> str:
+    title = str(source.get("title", "")) if isinstance(source, dict) else str(source.title)
+    url = source.get("url") if isinstance(source, dict) else source.url
+    return f"{title} <{url}>" if url else title
+
+
+def disputed_lines(event: Event) -> list[str]:
+    """One line per disputed claim: what it says, its note and its sources."""
+    lines = []
+    for claim in event.disputed or ():
+        parts = []
+        if claim.date is not None:
+            parts.append(f"date {claim.date}")
+        if claim.end_date is not None:
+            parts.append(f"end {claim.end_date}")
+        sources = "; ".join(_source_line(s) for s in claim.sources)
+        lines.append(
+            f"{event.title} ({date_span(event)}): also given as {', '.join(parts)}. "
+            f"{claim.note} Sources: {sources}"
+        )
+    return lines
+
+
+# --------------------------------------------------------------------------- listings
+
+
+@dataclass
+class Listing:
+    """One result, ready for every output format.
+
+    ``columns``/``rows`` are for people (country names), ``csv_columns``/``csv_rows`` for
+    programs (codes, ISO dates), ``data`` is the JSON document.
+    """
+
+    columns: list[str]
+    rows: list[list[str]]
+    csv_columns: list[str]
+    csv_rows: list[list[str]]
+    data: dict[str, Any]
+    heading: str | None = None
+    notes: list[str] = field(default_factory=list)
+    empty: str = "No events."
+
+
+def _years_cell(years: YearsRange | None) -> str:
+    return "later" if years is None else str(years)
+
+
+def timeline_listing(
+    focus: Sequence[str], as_of: dt.date, entries: Sequence[TimelineEntry], heading: str
+) -> Listing:
+    single = len(focus) == 1
+    columns = ["Date", "Kind", "Event", "Direction", "Years ago"]
+    if single:
+        columns.insert(1, "Partner")
+    rows: list[list[str]] = []
+    csv_rows: list[list[str]] = []
+    events_json: list[dict[str, Any]] = []
+    notes: list[str] = []
+    for entry in entries:
+        e = entry.event
+        marked = date_span(e) + (f" {DISPUTED_MARK}" if e.disputed else "")
+        row = [marked, e.kind, e.title, direction(e), _years_cell(entry.years_ago)]
+        if single:
+            row.insert(1, names(e.partners(focus[0])))
+        rows.append(row)
+        years = entry.years_ago
+        csv_rows.append(
+            [
+                e.date.isoformat(),
+                e.end_date.isoformat() if e.end_date else "",
+                e.id,
+                e.kind,
+                ";".join(e.parties),
+                e.by or "",
+                e.title,
+                "" if years is None else str(years.min),
+                "" if years is None else str(years.max),
+                ";".join(str(c.date or c.end_date) for c in e.disputed or ()),
+                ";".join(s.url or s.title for s in e.sources),
+            ]
+        )
+        events_json.append({**event_json(e), "years_ago": years_json(years)})
+        notes.extend(f"{DISPUTED_MARK} {line}" for line in disputed_lines(e))
+    return Listing(
+        columns=columns,
+        rows=rows,
+        csv_columns=[
+            "date",
+            "end_date",
+            "id",
+            "kind",
+            "parties",
+            "by",
+            "title",
+            "years_ago_min",
+            "years_ago_max",
+            "disputed_dates",
+            "sources",
+        ],
+        csv_rows=csv_rows,
+        data={"parties": list(focus), "as_of": as_of.isoformat(), "events": events_json},
+        heading=heading,
+        notes=notes,
+        empty="No events match.",
+    )
+
+
+def anniversary_listing(year: int, every: int, found: Sequence[Anniversary]) -> Listing:
+    rows, csv_rows, items = [], [], []
+    moved_any = False
+    for a in found:
+        e = a.event
+        day = weekday(a.date)
+        mark = f" {LEAP_MARK}" if a.leap_day_moved else ""
+        moved_any = moved_any or a.leap_day_moved
+        rows.append(
+            [
+                a.date.isoformat() + mark,
+                day or "",
+                a.ordinal,
+                e.title + (f" {DISPUTED_MARK}" if e.disputed else ""),
+                names(e.parties),
+                e.date.isoformat(),
+            ]
+        )
+        csv_rows.append(
+            [
+                a.date.isoformat(),
+                day or "",
+                str(a.years),
+                a.ordinal,
+                e.id,
+                e.kind,
+                ";".join(e.parties),
+                e.title,
+                e.date.isoformat(),
+                "true" if a.leap_day_moved else "false",
+            ]
+        )
+        items.append(
+            {
+                "event_id": e.id,
+                "title": e.title,
+                "kind": e.kind,
+                "parties": list(e.parties),
+                "event_date": e.date.isoformat(),
+                "date": a.date.isoformat(),
+                "weekday": day,
+                "years": a.years,
+                "ordinal": a.ordinal,
+                "leap_day_moved": a.leap_day_moved,
+                "disputed": [claim_dates(c) for c in e.disputed or ()],
+            }
+        )
+    notes = []
+    if moved_any:
+        notes.append(f"{LEAP_MARK} {LEAP_RULE}")
+    if any(a.event.disputed for a in found):
+        notes.append(f"{DISPUTED_MARK} other sources give another date: see `bilat show ID`.")
+    plural = "" if every == 1 else f" (every {every} years)"
+    return Listing(
+        columns=["Date", "Day", "Anniversary", "Event", "Parties", "Since"],
+        rows=rows,
+        csv_columns=[
+            "date",
+            "weekday",
+            "years",
+            "ordinal",
+            "event_id",
+            "kind",
+            "parties",
+            "title",
+            "event_date",
+            "leap_day_moved",
+        ],
+        csv_rows=csv_rows,
+        data={"year": year, "every": every, "anniversaries": items},
+        heading=f"Anniversaries in {year}{plural}",
+        notes=notes,
+        empty=f"No anniversaries in {year}.",
+    )
+
+
+def claim_dates(claim: Claim) -> dict[str, str | None]:
+    return {
+        "date": claim.date.isoformat() if claim.date else None,
+        "end_date": claim.end_date.isoformat() if claim.end_date else None,
+    }
+
+
+def letter_json(event: Event) -> dict[str, Any]:
+    letter = event.letter
+    assert letter is not None
+    return {
+        "id": event.id,
+        "date": event.date.isoformat(),
+        "parties": list(event.parties),
+        "by": event.by,
+        "title": event.title,
+        "author": letter.author,
+        "recipient": letter.recipient,
+        "language": letter.language,
+        "summary": event.summary,
+        "note": event.note,
+        "text": letter.text,
+        "sources": to_builtins(event)["sources"],
+    }
+
+
+def letters_listing(found: Sequence[Event]) -> Listing:
+    rows, csv_rows = [], []
+    for e in found:
+        assert e.letter is not None
+        has_text = "yes" if e.letter.text else "no"
+        rows.append(
+            [e.date.isoformat(), e.id, e.letter.author, e.letter.recipient, e.title, has_text]
+        )
+        csv_rows.append(
+            [
+                e.date.isoformat(),
+                e.id,
+                ";".join(e.parties),
+                e.letter.author,
+                e.letter.recipient,
+                e.title,
+                has_text,
+            ]
+        )
+    return Listing(
+        columns=["Date", "Id", "From", "To", "Title", "Text"],
+        rows=rows,
+        csv_columns=["date", "id", "parties", "author", "recipient", "title", "has_text"],
+        csv_rows=csv_rows,
+        data={"letters": [letter_json(e) for e in found]},
+        heading="Letters",
+        empty="No letters match.",
+    )
+
+
+# --------------------------------------------------------------------------- formats
+
+
+def listing_csv(listing: Listing) -> str:
+    out = io.StringIO()
+    writer = csv.writer(out, lineterminator="\n")
+    writer.writerow(listing.csv_columns)
+    writer.writerows([[clean(cell) for cell in row] for row in listing.csv_rows])
+    return out.getvalue()
+
+
+_MD_SPECIAL = re.compile(r"([\\`*_\[\]<>|#])")
+
+
+def md(text: str) -> str:
+    """Markdown-escaped, single-line, control-free text."""
+    return _MD_SPECIAL.sub(r"\\\1", clean(text))
+
+
+def listing_markdown(listing: Listing) -> str:
+    lines = []
+    if listing.heading:
+        lines += [f"## {md(listing.heading)}", ""]
+    if not listing.rows:
+        lines.append(md(listing.empty))
+    else:
+        lines.append("| " + " | ".join(md(c) for c in listing.columns) + " |")
+        lines.append("|" + "|".join("---" for _ in listing.columns) + "|")
+        lines += ["| " + " | ".join(md(cell) for cell in row) + " |" for row in listing.rows]
+    if listing.notes:
+        lines.append("")
+        lines += [f"- {md(note)}" for note in listing.notes]
+    return "\n".join(lines) + "\n"
+
+
+# Columns of free text; the others hold short tokens (dates, kinds) kept on one line.
+_WRAPPING = frozenset({"Event", "Title", "From", "To", "Partner", "Parties", "Direction"})
+
+
+def listing_table(listing: Listing) -> RenderableType:
+    from rich import box
+    from rich.console import Group
+    from rich.table import Table
+    from rich.text import Text
+
+    parts: list[RenderableType] = []
+    if listing.heading:
+        parts.append(Text(clean(listing.heading), style="bold"))
+    if not listing.rows:
+        parts.append(Text(clean(listing.empty)))
+    else:
+        table = Table(box=box.SIMPLE_HEAD, show_edge=False, pad_edge=False)
+        for column in listing.columns:
+            wraps = column in _WRAPPING
+            table.add_column(column, no_wrap=not wraps, overflow="fold" if wraps else "ellipsis")
+        for row in listing.rows:
+            table.add_row(*(Text(clean(cell)) for cell in row))
+        parts.append(table)
+    parts += [Text(clean(note)) for note in listing.notes]
+    return Group(*parts)
+
+
+def listing_text(listing: Listing, fmt: str) -> str | RenderableType:
+    """The listing in ``fmt``: a string for json/csv/markdown, a renderable for tables."""
+    formats: dict[str, Callable[[Listing], str | RenderableType]] = {
+        "json": lambda x: dump_json(x.data) + "\n",
+        "csv": listing_csv,
+        "markdown": listing_markdown,
+        "table": listing_table,
+        "text": listing_table,
+    }
+    return formats[fmt](listing)
+
+
+# --------------------------------------------------------------------------- one event
+
+
+_MONTH_NAMES = [
+    "January",
+    "February",
+    "March",
+    "April",
+    "May",
+    "June",
+    "July",
+    "August",
+    "September",
+    "October",
+    "November",
+    "December",
+]
+
+
+def long_date(date: PartialDate) -> str:
+    """'7 September 2022', 'September 2022' or '2022': the date at its precision."""
+    if date.month is None:
+        return str(date.year)
+    month = _MONTH_NAMES[date.month - 1]
+    return f"{month} {date.year}" if date.day is None else f"{date.day} {month} {date.year}"
+
+
+def _letter_lines(event: Event) -> list[tuple[str, str]]:
+    letter = event.letter
+    assert letter is not None
+    fields = [
+        ("From", letter.author),
+        ("To", letter.recipient),
+        ("Date", long_date(event.date) + (f", {event.place}" if event.place else "")),
+        ("Occasion", event.title),
+    ]
+    if letter.language:
+        fields.append(("Language", letter.language))
+    return fields
+
+
+def letter_markdown(event: Event, footer: str | None = None) -> str:
+    letter = event.letter
+    assert letter is not None
+    lines = [f"# {md(event.title)}", ""]
+    lines += [f"**{k}:** {md(v)}  " for k, v in _letter_lines(event)]
+    lines.append("")
+    if letter.text:
+        lines += [md(p) + "\n" for p in _paragraphs(letter.text)]
+    elif event.summary:
+        lines += [f"*{md(event.summary)}*", "", "(The store has no text for this letter.)", ""]
+    lines += ["## Sources", ""]
+    lines += [f"- {md(_source_line(s))}" for s in to_builtins(event)["sources"]]
+    if footer:
+        lines += ["", md(footer)]
+    return "\n".join(lines) + "\n"
+
+
+def _paragraphs(text: str) -> list[str]:
+    text = text.replace("\r\n", "\n")
+    return [" ".join(p.split("\n")).strip() for p in re.split(r"\n\s*\n", text) if p.strip()]
+
+
+def letter_panel(event: Event, footer: str | None = None) -> RenderableType:
+    from rich.console import Group
+    from rich.panel import Panel
+    from rich.text import Text
+
+    letter = event.letter
+    assert letter is not None
+    head = Text()
+    for key, value in _letter_lines(event):
+        head.append(f"{key}: ", style="bold")
+        head.append(clean(value) + "\n")
+    body: list[RenderableType] = [head]
+    if letter.text:
+        body += [Text(clean(p) + "\n") for p in _paragraphs(letter.text)]
+    else:
+        if event.summary:
+            body.append(Text(clean(event.summary) + "\n", style="italic"))
+        body.append(Text("(The store has no text for this letter.)\n"))
+    sources = Text("Sources:\n", style="bold")
+    for s in to_builtins(event)["sources"]:
+        sources.append("  " + clean(_source_line(s)) + "\n")
+    body.append(sources)
+    title = Text(clean(f"Letter \u00b7 {names(event.parties)}"))
+    panel = Panel(Group(*body), title=title, title_align="left")
+    return Group(panel, Text(clean(footer))) if footer else panel
+
+
+def _event_fields(event: Event) -> list[tuple[str, str]]:
+    fields = [
+        ("Id", event.id),
+        ("Date", date_span(event)),
+        ("Kind", event.kind),
+        ("Parties", f"{names(event.parties)} ({', '.join(event.parties)})"),
+    ]
+    if event.by:
+        fields.append(("By", f"{name(event.by)} ({direction(event)})"))
+    for key, value in (("Place", event.place), ("Summary", event.summary), ("Note", event.note)):
+        if value:
+            fields.append((key, value))
+    return fields
+
+
+def event_markdown(event: Event) -> str:
+    lines = [f"# {md(event.title)}", ""]
+    lines += [f"**{k}:** {md(v)}  " for k, v in _event_fields(event)]
+    lines += ["", "## Sources", ""]
+    lines += [f"- {md(_source_line(s))}" for s in to_builtins(event)["sources"]]
+    if event.disputed:
+        lines += ["", "## Disputed dates", ""]
+        lines += [f"- {md(line)}" for line in disputed_lines(event)]
+    if event.letter is not None:
+        lines += ["", "## Letter", ""]
+        lines += [f"**{k}:** {md(v)}  " for k, v in _letter_lines(event)[:2]]
+        if event.letter.text:
+            lines.append("")
+            lines += [md(p) + "\n" for p in _paragraphs(event.letter.text)]
+    return "\n".join(lines).rstrip("\n") + "\n"
+
+
+def event_panel(event: Event) -> RenderableType:
+    from rich.console import Group
+    from rich.panel import Panel
+    from rich.text import Text
+
+    body = Text()
+    for key, value in _event_fields(event):
+        body.append(f"{key}: ", style="bold")
+        body.append(clean(value) + "\n")
+    body.append("Sources:\n", style="bold")
+    for s in to_builtins(event)["sources"]:
+        body.append("  " + clean(_source_line(s)) + "\n")
+    if event.disputed:
+        body.append("Disputed dates:\n", style="bold")
+        for line in disputed_lines(event):
+            body.append("  " + clean(line) + "\n")
+    parts: list[RenderableType] = [body]
+    if event.letter is not None:
+        parts.append(letter_panel(event))
+    return Panel(Group(*parts), title=Text(clean(event.title)), title_align="left")

@@ -1,0 +1,76 @@
+"""Shared fixtures: a CliRunner that lets bugs raise, and a fixed, isolated environment."""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+import pytest
+from click.testing import CliRunner, Result
+
+from bilat.cli import cli
+
+DATA = Path(__file__).parent / "data"
+MINI = DATA / "mini.json"
+
+
+@pytest.fixture(autouse=True)
+def _isolated_env(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Deterministic output: no colour, a fixed width, no store from the environment."""
+    monkeypatch.setenv("NO_COLOR", "1")
+    monkeypatch.setenv("COLUMNS", "100")
+    monkeypatch.setenv("TERM", "dumb")
+    monkeypatch.delenv("BILAT_STORE", raising=False)
+    monkeypatch.delenv("FORCE_COLOR", raising=False)
+
+
+@pytest.fixture
+def run() -> Callable[..., Result]:
+    """Invoke ``bilat`` with arguments; unexpected exceptions propagate to the test."""
+    runner = CliRunner()
+
+    def invoke(*args: str, env: dict[str, str] | None = None) -> Result:
+        return runner.invoke(cli, list(args), env=env, catch_exceptions=False)
+
+    return invoke
+
+
+@pytest.fixture
+def mini(run: Callable[..., Result]) -> Callable[..., Result]:
+    """Invoke ``bilat`` on the small test store."""
+
+    def invoke(*args: str) -> Result:
+        return run(*args, "--store", str(MINI))
+
+    return invoke
+
+
+@pytest.fixture
+def make_store(tmp_path: Path) -> Callable[..., Path]:
+    """Write a store file from a list of event dicts (or raw text) and return its path."""
+
+    def write(events: list[dict[str, Any]] | str, name: str = "store.json") -> Path:
+        path = tmp_path / name
+        if isinstance(events, str):
+            path.write_text(events, encoding="utf-8")
+        else:
+            path.write_text(json.dumps({"version": 1, "events": events}), encoding="utf-8")
+        return path
+
+    return write
+
+
+def event(**fields: Any) -> dict[str, Any]:
+    """A valid event dict, with ``fields`` overriding the defaults."""
+    base: dict[str, Any] = {
+        "id": "e-1",
+        "date": "1992-09-07",
+        "parties": ["AZ", "JP"],
+        "kind": "diplomatic-relations",
+        "title": "Diplomatic relations established",
+        "sources": [{"title": "A source", "url": "https://example.org/"}],
+    }
+    base.update(fields)
+    return {k: v for k, v in base.items() if v is not None}

@@ -1,0 +1,757 @@
+"""Tests of the pure core: partial dates, elapsed years, anniversaries and selection."""
+
+from __future__ import annotations
+
+import datetime as dt
+import itertools
+
+import pytest
+from hypothesis import assume, example, given, settings
+from hypothesis import strategies as st
+
+from bilat.domain import (
+    KINDS,
+    Event,
+    Letter,
+    PartialDate,
+    Source,
+    YearsRange,
+    anniversaries_in,
+    anniversary_of,
+    elapsed_years,
+    filter_events,
+    letters,
+    ordinal,
+    relations_event,
+    timeline,
+)
+
+P = PartialDate.parse
+D = dt.date
+
+
+def make_event(
+    id: str,
+    date: str,
+    parties: tuple[str, ...] = ("AZ", "JP"),
+    kind: str = "other",
+    *,
+    end_date: str | None = None,
+    letter: Letter | None = None,
+) -> Event:
+    return Event(
+        id=id,
+        date=P(date),
+        end_date=P(end_date) if end_date is not None else None,
+        parties=list(parties),
+        kind=kind,  # type: ignore[arg-type]
+        title=f"Event {id}",
+        sources=[Source(title="s")],
+        letter=letter,
+    )
+
+
+# --------------------------------------------------------------------------- strategies
+
+precisions = st.sampled_from(["year", "month", "day"])
+
+
+@st.composite
+def partial_dates(draw: st.DrawFn, min_year: int = 1, max_year: int = 9999) -> PartialDate:
+    precision = draw(precisions)
+    if precision == "day":
+        day = draw(st.dates(D(min_year, 1, 1), D(max_year, 12, 31)))
+        return PartialDate.from_date(day)
+    year = draw(st.integers(min_year, max_year))
+    if precision == "month":
+        return PartialDate(year, draw(st.integers(1, 12)))
+    return PartialDate(year)
+
+
+# --------------------------------------------------------------------------- PartialDate.parse
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("1992", (1992, None, None)),
+        ("1992-09", (1992, 9, None)),
+        ("1992-09-07", (1992, 9, 7)),
+        ("0001", (1, None, None)),
+        ("9999-12-31", (9999, 12, 31)),
+        ("2000-02-29", (2000, 2, 29)),
+        ("2024-02-29", (2024, 2, 29)),
+    ],
+)
+def test_parse_valid(text: str, expected: tuple[int, int | None, int | None]) -> None:
+    d = P(text)
+    assert (d.year, d.month, d.day) == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "2022-02-30",
+        "1992-13",
+        "1992-00",
+        "1992-09-00",
+        "1992-09-31",
+        "07/09/1992",
+        "0000",
+        "1992-9",
+        "1992-09-7",
+        "92",
+        "19920",
+        "1992-09-07T00:00",
+        " 1992",
+        "1992 ",
+        "1992\n",
+        "",
+        "2023-02-29",
+        "1900-02-29",
+        "-1992",
+        "+1992",
+        "1992-W36",
+        "19920907",
+    ],
+)
+def test_parse_invalid(text: str) -> None:
+    with pytest.raises(ValueError, match="date"):
+        P(text)
+
+
+@pytest.mark.parametrize("text", ["\u0661\u0669\u0669\u0662", "\uff11\uff19\uff19\uff12-09"])
+def test_parse_rejects_non_ascii_digits(text: str) -> None:
+    with pytest.raises(ValueError, match="date"):
+        P(text)
+
+
+def test_parse_century_leap_rule() -> None:
+    with pytest.raises(ValueError, match="no day 29"):
+        P("1900-02-29")
+    assert P("2000-02-29").as_date() == D(2000, 2, 29)
+
+
+@pytest.mark.parametrize(
+    ("year", "month", "day"),
+    [(0, None, None), (10000, None, None), (1992, 0, None), (1992, None, 1), (1992, 2, 30)],
+)
+def test_constructor_rejects_impossible(year: int, month: int | None, day: int | None) -> None:
+    with pytest.raises(ValueError, match=r"\w"):
+        PartialDate(year, month, day)
+
+
+def test_partial_date_is_immutable() -> None:
+    d = P("1992")
+    with pytest.raises(AttributeError):
+        d.year = 1993  # type: ignore[misc]
+
+
+@pytest.mark.parametrize(
+    ("text", "precision"),
+    [("1992", "year"), ("1992-09", "month"), ("1992-09-07", "day")],
+)
+def test_precision(text: str, precision: str) -> None:
+    assert P(text).precision == precision
+
+
+@pytest.mark.parametrize(
+    ("text", "first", "last"),
+    [
+        ("2024-02", D(2024, 2, 1), D(2024, 2, 29)),
+        ("2023-02", D(2023, 2, 1), D(2023, 2, 28)),
+        ("2000-02", D(2000, 2, 1), D(2000, 2, 29)),
+        ("1900-02", D(1900, 2, 1), D(1900, 2, 28)),
+        ("1997-12", D(1997, 12, 1), D(1997, 12, 31)),
+        ("1997", D(1997, 1, 1), D(1997, 12, 31)),
+        ("9999", D(9999, 1, 1), D(9999, 12, 31)),
+        ("0001", D(1, 1, 1), D(1, 12, 31)),
+        ("1992-09-07", D(1992, 9, 7), D(1992, 9, 7)),
+    ],
+)
+def test_first_and_last_day(text: str, first: dt.date, last: dt.date) -> None:
+    d = P(text)
+    assert d.first_day() == first
+    assert d.last_day() == last
+
+
+def test_as_date_only_for_day_precision() -> None:
+    assert P("1992-09-07").as_date() == D(1992, 9, 7)
+    assert P("1992-09").as_date() is None
+    assert P("1992").as_date() is None
+
+
+@pytest.mark.parametrize("text", ["0001", "0999", "1992", "1992-09", "1992-09-07", "9999-12-31"])
+def test_isoformat_round_trip(text: str) -> None:
+    assert P(text).isoformat() == text
+    assert str(P(text)) == text
+    assert P(P(text).isoformat()) == P(text)
+
+
+def test_repr() -> None:
+    assert repr(P("1992-09")) == "PartialDate('1992-09')"
+
+
+def test_ordering_less_precise_after_more_precise() -> None:
+    chain = [P("1996-12-31"), P("1997-03-07"), P("1997-03"), P("1997"), P("1998-01-01")]
+    shuffled = [chain[3], chain[0], chain[4], chain[2], chain[1]]
+    assert sorted(shuffled) == chain
+    assert sorted(chain, key=lambda d: d.sort_key) == chain
+    for a, b in itertools.pairwise(chain):
+        assert a < b
+        assert a <= b
+        assert not b < a
+    assert P("1997-03-31") < P("1997-03") < P("1997-04-01") < P("1997-12-31") < P("1997")
+
+
+def test_equality_and_hash() -> None:
+    assert P("1992-09-07") == PartialDate(1992, 9, 7)
+    assert P("1992-09") == PartialDate(1992, 9)
+    assert hash(P("1992")) == hash(PartialDate(1992))
+    assert P("1992") != P("1992-01")
+    assert P("1992-01") != P("1992-01-01")
+    assert P("1992") != "1992"
+    assert len({P("1992"), PartialDate(1992), P("1992-01"), P("1992-01-01")}) == 3
+    assert P("1992") <= P("1992")
+
+
+def test_contains_and_overlaps() -> None:
+    assert P("1997").contains(P("1997-03-07"))
+    assert P("1997").contains(P("1997-03"))
+    assert P("1997-03").contains(P("1997-03-31"))
+    assert not P("1997-03").contains(P("1997"))
+    assert not P("1997-03").contains(P("1997-04-01"))
+    assert P("1997").overlaps(D(1997, 6, 1), D(1997, 6, 30))
+    assert P("1997").overlaps(D(1990, 1, 1), D(1997, 1, 1))
+    assert not P("1997").overlaps(D(1998, 1, 1), D(1999, 1, 1))
+
+
+# --------------------------------------------------------------------------- ordinal
+
+
+@pytest.mark.parametrize(
+    ("n", "expected"),
+    [
+        (0, "0th"),
+        (1, "1st"),
+        (2, "2nd"),
+        (3, "3rd"),
+        (4, "4th"),
+        (10, "10th"),
+        (11, "11th"),
+        (12, "12th"),
+        (13, "13th"),
+        (14, "14th"),
+        (21, "21st"),
+        (22, "22nd"),
+        (23, "23rd"),
+        (30, "30th"),
+        (101, "101st"),
+        (111, "111th"),
+        (112, "112th"),
+        (113, "113th"),
+        (121, "121st"),
+        (122, "122nd"),
+        (1011, "1011th"),
+        (1001, "1001st"),
+    ],
+)
+def test_ordinal(n: int, expected: str) -> None:
+    assert ordinal(n) == expected
+
+
+# --------------------------------------------------------------------------- elapsed_years
+
+
+@pytest.mark.parametrize(
+    ("date", "as_of", "expected"),
+    [
+        # day precision: exact, rolling over on the anniversary itself
+        ("1992-09-07", D(2022, 9, 6), YearsRange(29, 29)),
+        ("1992-09-07", D(2022, 9, 7), YearsRange(30, 30)),
+        ("1992-09-07", D(2022, 9, 8), YearsRange(30, 30)),
+        ("1992-09-07", D(1992, 9, 7), YearsRange(0, 0)),
+        # 29 February: 28 February of a common year is the anniversary
+        ("2000-02-29", D(2001, 2, 27), YearsRange(0, 0)),
+        ("2000-02-29", D(2001, 2, 28), YearsRange(1, 1)),
+        ("2000-02-29", D(2022, 2, 27), YearsRange(21, 21)),
+        ("2000-02-29", D(2022, 2, 28), YearsRange(22, 22)),
+        ("2000-02-29", D(2024, 2, 28), YearsRange(23, 23)),
+        ("2000-02-29", D(2024, 2, 29), YearsRange(24, 24)),
+        ("1904-02-29", D(2100, 2, 28), YearsRange(196, 196)),
+        ("1904-02-29", D(2100, 2, 27), YearsRange(195, 195)),
+        # 31 December
+        ("1999-12-31", D(2022, 12, 30), YearsRange(22, 22)),
+        ("1999-12-31", D(2022, 12, 31), YearsRange(23, 23)),
+        # year only: a range until the year has fully elapsed
+        ("1997", D(2022, 6, 1), YearsRange(24, 25)),
+        ("1997", D(2022, 1, 1), YearsRange(24, 25)),
+        ("1997", D(2022, 12, 30), YearsRange(24, 25)),
+        ("1997", D(2022, 12, 31), YearsRange(25, 25)),
+        ("1997", D(2021, 12, 31), YearsRange(24, 24)),
+        # month only
+        ("1996-05", D(2022, 5, 15), YearsRange(25, 26)),
+        ("1996-05", D(2022, 5, 31), YearsRange(26, 26)),
+        ("1996-05", D(2022, 4, 30), YearsRange(25, 25)),
+        ("2000-02", D(2001, 2, 28), YearsRange(1, 1)),
+        # earliest day is past, latest is still to come
+        ("2022", D(2022, 6, 1), YearsRange(0, 0)),
+        ("2022-06", D(2022, 6, 10), YearsRange(0, 0)),
+        ("2021-06", D(2022, 6, 10), YearsRange(0, 1)),
+    ],
+)
+def test_elapsed_years(date: str, as_of: dt.date, expected: YearsRange) -> None:
+    assert elapsed_years(P(date), as_of) == expected
+
+
+@pytest.mark.parametrize(
+    ("date", "as_of"),
+    [
+        ("1992-09-07", D(1992, 9, 6)),
+        ("2023", D(2022, 12, 31)),
+        ("2022-07", D(2022, 6, 30)),
+    ],
+)
+def test_elapsed_years_of_a_later_event_is_none(date: str, as_of: dt.date) -> None:
+    assert elapsed_years(P(date), as_of) is None
+
+
+def test_years_range_str_and_exact() -> None:
+    assert str(YearsRange(30, 30)) == "30"
+    assert YearsRange(30, 30).exact
+    assert str(YearsRange(24, 25)) == "24\u201325"
+    assert not YearsRange(24, 25).exact
+
+
+# --------------------------------------------------------------------------- anniversary_of
+
+
+@pytest.mark.parametrize(
+    ("date", "years", "expected", "moved"),
+    [
+        ("2000-02-29", 22, "2022-02-28", True),
+        ("2000-02-29", 24, "2024-02-29", False),
+        ("1904-02-29", 196, "2100-02-28", True),
+        ("1904-02-29", 496, "2400-02-29", False),
+        ("2000-02-28", 1, "2001-02-28", False),
+        ("1999-12-31", 23, "2022-12-31", False),
+        ("1992-09-07", 30, "2022-09-07", False),
+        ("1992-09-07", 0, "1992-09-07", False),
+        ("1997", 25, "2022", False),
+        ("1996-05", 26, "2022-05", False),
+        ("2000-02", 1, "2001-02", False),
+    ],
+)
+def test_anniversary_of(date: str, years: int, expected: str, moved: bool) -> None:
+    placed, was_moved = anniversary_of(P(date), years)
+    assert placed == P(expected)
+    assert placed.precision == P(date).precision
+    assert was_moved is moved
+
+
+def test_anniversary_of_year_only_is_never_first_january() -> None:
+    placed, _ = anniversary_of(P("1997"), 25)
+    assert placed.precision == "year"
+    assert placed != P("2022-01-01")
+    assert placed.as_date() is None
+
+
+def test_anniversary_of_negative_years() -> None:
+    with pytest.raises(ValueError, match="negative"):
+        anniversary_of(P("1992"), -1)
+
+
+# --------------------------------------------------------------------------- anniversaries_in
+
+
+def test_anniversaries_in_leap_day() -> None:
+    leap = make_event("leap", "2000-02-29")
+    (a,) = anniversaries_in([leap], 2022, every=1)
+    assert (a.years, a.date, a.leap_day_moved, a.ordinal) == (22, P("2022-02-28"), True, "22nd")
+    (b,) = anniversaries_in([leap], 2024, every=1)
+    assert (b.date, b.leap_day_moved) == (P("2024-02-29"), False)
+    old = make_event("old", "1904-02-29")
+    (c,) = anniversaries_in([old], 2100, every=1)
+    assert (c.date, c.leap_day_moved) == (P("2100-02-28"), True)
+    (d,) = anniversaries_in([old], 2400, every=1)
+    assert (d.date, d.leap_day_moved) == (P("2400-02-29"), False)
+
+
+def test_anniversaries_in_keeps_precision() -> None:
+    events = [
+        make_event("dec", "1999-12-31"),
+        make_event("year", "1997"),
+        make_event("month", "1996-05"),
+    ]
+    found = {a.event.id: a for a in anniversaries_in(events, 2022, every=1)}
+    assert found["dec"].date == P("2022-12-31")
+    assert found["year"].date == P("2022")
+    assert found["year"].date.precision == "year"
+    assert found["month"].date == P("2022-05")
+    assert found["month"].date.precision == "month"
+    assert not any(a.leap_day_moved for a in found.values())
+
+
+def test_anniversaries_in_every() -> None:
+    events = [
+        make_event("y30", "1992-09-07"),
+        make_event("y25", "1997"),
+        make_event("y26", "1996-05"),
+        make_event("y31", "1991-12-28"),
+        make_event("y1", "2021-01-01"),
+    ]
+    assert [a.years for a in anniversaries_in(events, 2022)] == [30, 25]  # default every=5
+    assert [a.event.id for a in anniversaries_in(events, 2022, every=5)] == ["y30", "y25"]
+    assert sorted(a.years for a in anniversaries_in(events, 2022, every=1)) == [1, 25, 26, 30, 31]
+    assert [a.years for a in anniversaries_in(events, 2022, every=10)] == [30]
+
+
+def test_anniversaries_in_needs_a_positive_number_of_years() -> None:
+    events = [make_event("now", "2022-03-01"), make_event("later", "2030")]
+    assert anniversaries_in(events, 2022, every=1) == []
+    assert anniversaries_in(events, 2022, every=5) == []
+    assert [a.years for a in anniversaries_in(events, 2023, every=1)] == [1]
+
+
+@pytest.mark.parametrize("every", [0, -1, -5])
+def test_anniversaries_in_every_must_be_positive(every: int) -> None:
+    with pytest.raises(ValueError, match="every"):
+        anniversaries_in([make_event("a", "1992")], 2022, every=every)
+
+
+def test_anniversaries_in_sorting() -> None:
+    events = [
+        make_event("year", "1997"),
+        make_event("may-month", "1996-05"),
+        make_event("dec-31", "1999-12-31"),
+        make_event("may-31", "2001-05-31"),
+        make_event("may-01", "1990-05-01"),
+        make_event("b-jan", "2000-01-15"),
+        make_event("a-jan", "1995-01-15"),
+        make_event("jun-01", "2002-06-01"),
+    ]
+    ids = [a.event.id for a in anniversaries_in(events, 2022, every=1)]
+    assert ids == [
+        "a-jan",
+        "b-jan",
+        "may-01",
+        "may-31",
+        "may-month",
+        "jun-01",
+        "dec-31",
+        "year",
+    ]
+
+
+def test_anniversaries_in_ties_broken_by_event_id() -> None:
+    events = [make_event(i, "1992-09-07") for i in ("c", "a", "b")]
+    assert [a.event.id for a in anniversaries_in(events, 2022)] == ["a", "b", "c"]
+    events = [make_event(i, "1997") for i in ("z", "m")]
+    assert [a.event.id for a in anniversaries_in(events, 2022)] == ["m", "z"]
+
+
+def test_anniversaries_in_accepts_any_iterable() -> None:
+    events = (make_event(i, "1992") for i in ("b", "a"))
+    assert [a.event.id for a in anniversaries_in(events, 2022)] == ["a", "b"]
+
+
+# --------------------------------------------------------------------------- filter_events
+
+CORPUS = [
+    make_event("az-jp", "1992-09-07", ("AZ", "JP"), "diplomatic-relations"),
+    make_event("az-tr", "1992-01-14", ("AZ", "TR"), "diplomatic-relations"),
+    make_event("az-jp-tr", "1997", ("AZ", "JP", "TR"), "meeting"),
+    make_event("jp-tr-visit", "1997-06-12", ("JP", "TR"), "visit"),
+    make_event("az-jp-letter", "2022-09-07", ("AZ", "JP"), "letter"),
+    make_event("span", "1990", ("AZ", "GE"), "other", end_date="1995-03"),
+    make_event("az-jp-month", "1997-05", ("AZ", "JP"), "agreement"),
+]
+
+
+def ids(events: list[Event]) -> list[str]:
+    return [e.id for e in events]
+
+
+def test_filter_events_without_criteria_keeps_all_in_order() -> None:
+    assert ids(filter_events(CORPUS)) == ids(CORPUS)
+
+
+def test_filter_any_of_countries() -> None:
+    assert ids(filter_events(CORPUS, countries=["TR"])) == ["az-tr", "az-jp-tr", "jp-tr-visit"]
+    assert ids(filter_events(CORPUS, countries=["GE", "TR"])) == [
+        "az-tr",
+        "az-jp-tr",
+        "jp-tr-visit",
+        "span",
+    ]
+    assert filter_events(CORPUS, countries=["US"]) == []
+
+
+def test_filter_all_of_countries() -> None:
+    assert ids(filter_events(CORPUS, all_countries=["JP", "TR"])) == ["az-jp-tr", "jp-tr-visit"]
+    assert ids(filter_events(CORPUS, all_countries=["AZ", "JP", "TR"])) == ["az-jp-tr"]
+    assert ids(filter_events(CORPUS, countries=["AZ"], all_countries=["TR"])) == [
+        "az-tr",
+        "az-jp-tr",
+    ]
+
+
+def test_filter_kinds() -> None:
+    assert ids(filter_events(CORPUS, kinds=["diplomatic-relations"])) == ["az-jp", "az-tr"]
+    assert ids(filter_events(CORPUS, kinds=["visit", "letter"])) == [
+        "jp-tr-visit",
+        "az-jp-letter",
+    ]
+    excluded = filter_events(CORPUS, exclude_kinds={"letter", "diplomatic-relations"})
+    assert ids(excluded) == ["az-jp-tr", "jp-tr-visit", "span", "az-jp-month"]
+    assert filter_events(CORPUS, kinds=["letter"], exclude_kinds=["letter"]) == []
+
+
+def test_filter_since_overlaps_partial_dates() -> None:
+    kept = ids(filter_events(CORPUS, since=P("1997-06")))
+    # "1997" overlaps June 1997 onwards; "1997-05" does not.
+    assert kept == ["az-jp-tr", "jp-tr-visit", "az-jp-letter"]
+    assert "az-jp-tr" in ids(filter_events(CORPUS, until=P("1997-01-01")))
+    assert "az-jp-tr" in ids(filter_events(CORPUS, since=P("1997-12-31")))
+    assert "az-jp-tr" not in ids(filter_events(CORPUS, since=P("1998")))
+
+
+def test_filter_until_is_inclusive_of_its_period() -> None:
+    assert ids(filter_events(CORPUS, until=P("1992-01"))) == ["az-tr", "span"]
+    assert ids(filter_events(CORPUS, until=P("1992-01-13"))) == ["span"]
+    one_day = filter_events(CORPUS, since=P("1992-09-07"), until=P("1992-09-07"))
+    assert ids(one_day) == ["az-jp", "span"]  # span runs 1990 to 1995-03
+    assert ids(filter_events(CORPUS, since=P("1997-05"), until=P("1997-05"))) == [
+        "az-jp-tr",
+        "az-jp-month",
+    ]
+
+
+def test_filter_end_date_spans() -> None:
+    assert ids(filter_events(CORPUS, countries=["GE"], since=P("1993"))) == ["span"]
+    assert ids(filter_events(CORPUS, countries=["GE"], since=P("1995-03-31"))) == ["span"]
+    assert filter_events(CORPUS, countries=["GE"], since=P("1995-04")) == []
+    assert ids(filter_events(CORPUS, countries=["GE"], until=P("1990-01-01"))) == ["span"]
+    assert filter_events(CORPUS, countries=["GE"], until=P("1989")) == []
+
+
+# --------------------------------------------------------------------------- timeline
+
+
+def test_timeline_orders_by_date_then_id() -> None:
+    events = [
+        make_event("b", "1997"),
+        make_event("z", "1997-03-07"),
+        make_event("a", "1997"),
+        make_event("m", "1997-03"),
+        make_event("c", "1998-01-01"),
+        make_event("y", "1997-03-07"),
+    ]
+    entries = timeline(events, D(2022, 6, 1))
+    assert [e.event.id for e in entries] == ["y", "z", "m", "a", "b", "c"]
+    assert [e.years_ago for e in entries] == [
+        YearsRange(25, 25),
+        YearsRange(25, 25),
+        YearsRange(25, 25),
+        YearsRange(24, 25),
+        YearsRange(24, 25),
+        YearsRange(24, 24),
+    ]
+
+
+def test_timeline_future_event_has_no_years() -> None:
+    (entry,) = timeline([make_event("f", "2030")], D(2022, 6, 1))
+    assert entry.years_ago is None
+
+
+# --------------------------------------------------------------------------- relations_event
+
+
+def test_relations_event() -> None:
+    events = [
+        make_event("restored", "2001-01-01", ("JP", "AZ"), "diplomatic-relations"),
+        make_event("first", "1992-09-07", ("AZ", "JP"), "diplomatic-relations"),
+        make_event("recog", "1991-12-28", ("AZ", "JP"), "recognition"),
+        make_event("other-pair", "1990-01-01", ("AZ", "TR"), "diplomatic-relations"),
+    ]
+    found = relations_event(events, "AZ", "JP")
+    assert found is not None
+    assert found.id == "first"
+    found = relations_event(events, "JP", "AZ")
+    assert found is not None
+    assert found.id == "first"
+    assert relations_event(events, "JP", "TR") is None
+    assert relations_event([], "AZ", "JP") is None
+
+
+def test_relations_event_tie_broken_by_id() -> None:
+    events = [
+        make_event("b", "1992", kind="diplomatic-relations"),
+        make_event("a", "1992", kind="diplomatic-relations"),
+    ]
+    found = relations_event(events, "AZ", "JP")
+    assert found is not None
+    assert found.id == "a"
+
+
+# --------------------------------------------------------------------------- letters
+
+LETTER = Letter(author="A", recipient="B")
+
+
+def test_letters() -> None:
+    events = [
+        make_event("l-2022", "2022-09-07", ("AZ", "JP"), "letter", letter=LETTER),
+        make_event("l-2017", "2017-07-20", ("AZ", "JP"), "letter", letter=LETTER),
+        make_event("l-tr", "2022-01-14", ("AZ", "TR"), "letter", letter=LETTER),
+        make_event("not-letter", "2022-02-01", ("AZ", "JP"), "visit"),
+        make_event("bare-letter", "2022-03-01", ("AZ", "JP"), "letter"),
+    ]
+    assert ids(letters(events)) == ["l-2017", "l-tr", "l-2022"]
+    assert ids(letters(events, pair=("JP", "AZ"))) == ["l-2017", "l-2022"]
+    assert ids(letters(events, year=2022)) == ["l-tr", "l-2022"]
+    assert ids(letters(events, pair=("AZ", "JP"), year=2022)) == ["l-2022"]
+    assert letters(events, pair=("AZ", "US")) == []
+    assert letters(events, year=2000) == []
+
+
+def test_event_helpers() -> None:
+    e = make_event("x", "1997-03", ("AZ", "JP", "TR"))
+    assert e.sort_key == ((1997, 3, 32), "x")
+    assert e.partners("JP") == ["AZ", "TR"]
+    assert "letter" in KINDS
+    assert "diplomatic-relations" in KINDS
+
+
+# --------------------------------------------------------------------------- properties
+
+
+@settings(deadline=None, max_examples=200)
+@given(date=partial_dates(max_year=9000), n=st.integers(0, 999))
+@example(date=P("2000-02-29"), n=22)
+@example(date=P("1904-02-29"), n=196)
+@example(date=P("1904-02-29"), n=496)
+@example(date=P("1999-12-31"), n=23)
+@example(date=P("1997"), n=25)
+@example(date=P("1996-05"), n=26)
+def test_nth_anniversary_falls_in_year_plus_n(date: PartialDate, n: int) -> None:
+    placed, moved = anniversary_of(date, n)
+    assert placed.year == date.year + n
+    assert placed.precision == date.precision
+    assert placed.month == date.month
+    if moved:
+        assert (date.month, date.day, placed.day) == (2, 29, 28)
+    elif date.day is not None:
+        assert placed.day == date.day
+
+
+@settings(deadline=None, max_examples=200)
+@given(
+    date=partial_dates(max_year=9990),
+    as_of=st.dates(D(1, 1, 1), D(9999, 12, 31)),
+    step=st.integers(1, 800),
+)
+@example(date=P("2000-02-29"), as_of=D(2001, 2, 27), step=1)
+@example(date=P("2000-02-29"), as_of=D(2004, 2, 28), step=1)
+@example(date=P("1904-02-29"), as_of=D(2100, 2, 27), step=2)
+@example(date=P("1999-12-31"), as_of=D(2022, 12, 30), step=1)
+@example(date=P("1997"), as_of=D(2022, 12, 30), step=1)
+@example(date=P("1996-05"), as_of=D(2022, 5, 30), step=1)
+def test_elapsed_years_never_decrease(date: PartialDate, as_of: dt.date, step: int) -> None:
+    assume(as_of.toordinal() + step <= D.max.toordinal())
+    later = as_of + dt.timedelta(days=step)
+    before, after = elapsed_years(date, as_of), elapsed_years(date, later)
+    if before is None:
+        return
+    assert after is not None
+    assert before.min <= before.max
+    assert after.min >= before.min
+    assert after.max >= before.max
+
+
+@settings(deadline=None, max_examples=200)
+@given(day=st.dates(D(1, 1, 1), D(9000, 12, 31)), n=st.integers(0, 999))
+@example(day=D(2000, 2, 29), n=1)
+@example(day=D(2000, 2, 29), n=22)
+@example(day=D(1904, 2, 29), n=196)
+@example(day=D(1904, 2, 29), n=496)
+@example(day=D(1999, 12, 31), n=23)
+def test_elapsed_years_on_the_anniversary_is_exact(day: dt.date, n: int) -> None:
+    date = PartialDate.from_date(day)
+    placed, _ = anniversary_of(date, n)
+    on_day = placed.as_date()
+    assert on_day is not None
+    assert elapsed_years(date, on_day) == YearsRange(n, n)
+    if on_day > day:
+        assert elapsed_years(date, on_day - dt.timedelta(days=1)) == YearsRange(n - 1, n - 1)
+
+
+@settings(deadline=None, max_examples=200)
+@given(a=partial_dates(), b=partial_dates(), c=partial_dates())
+@example(a=P("1997-03-07"), b=P("1997-03"), c=P("1997"))
+@example(a=P("2000-02-29"), b=P("2000-02"), c=P("2000"))
+@example(a=P("1999-12-31"), b=P("1999-12"), c=P("1999"))
+def test_sort_key_is_a_consistent_total_order(
+    a: PartialDate, b: PartialDate, c: PartialDate
+) -> None:
+    # total: exactly one of <, ==, > holds; and equality agrees with the key
+    assert [a < b, a == b, b < a].count(True) == 1
+    assert (a == b) == (a.sort_key == b.sort_key)
+    if a <= b <= c:
+        assert a <= c
+    if a.precision == b.precision:
+        assert (a < b) == (a.first_day() < b.first_day())
+    if a.contains(b) and a != b:
+        assert b < a
+    if a.last_day() < b.first_day():
+        assert a < b
+
+
+@settings(deadline=None, max_examples=200)
+@given(date=partial_dates())
+@example(date=P("0001"))
+@example(date=P("9999-12-31"))
+@example(date=P("2000-02-29"))
+@example(date=P("1904-02"))
+def test_parse_isoformat_round_trip(date: PartialDate) -> None:
+    text = date.isoformat()
+    assert P(text) == date
+    assert hash(P(text)) == hash(date)
+    assert P(text).precision == date.precision
+
+
+@settings(deadline=None, max_examples=200)
+@given(
+    dates=st.lists(partial_dates(), min_size=1, max_size=8),
+    year=st.integers(1, 9999),
+    every=st.integers(1, 50),
+)
+@example(dates=[P("2000-02-29"), P("1904-02-29")], year=2100, every=1)
+@example(dates=[P("0001-01-01"), P("0001"), P("0001-12")], year=9999, every=1)
+@example(dates=[P("9999-12-31"), P("9998")], year=9999, every=1)
+@example(dates=[P("1999-12-31"), P("1997"), P("1996-05")], year=2022, every=5)
+def test_anniversaries_over_the_whole_range(
+    dates: list[PartialDate], year: int, every: int
+) -> None:
+    events = [
+        Event(
+            id=f"e{i}",
+            date=d,
+            parties=["AZ", "JP"],
+            kind="other",
+            title="t",
+            sources=[Source(title="s")],
+        )
+        for i, d in enumerate(dates)
+    ]
+    found = anniversaries_in(events, year, every=every)
+    for a in found:
+        assert a.years > 0
+        assert a.years % every == 0
+        assert a.date.year == year
+        assert a.date.precision == a.event.date.precision
+    assert [a.sort_key for a in found] == sorted(a.sort_key for a in found)
+    expected = {
+        e.id for e in events if year - e.date.year > 0 and (year - e.date.year) % every == 0
+    }
+    assert {a.event.id for a in found} == expected
