@@ -116,7 +116,7 @@ AZ_JP: dict[tuple[str, str], Row] = {
     ),
     ("1992-09-07", "Diplomatic relations established"): Row(
         "az-jp-diplomatic-relations",
-        title=f"Azerbaijan{DASH}Japan diplomatic relations established",
+        title="Diplomatic relations established",
     ),
     ("1992-10", "Foreign Minister Tofig Gasimov in Tokyo"): Row(
         "az-fm-gasimov-tokyo-1992", by="AZ", place="Tokyo"
@@ -1050,7 +1050,7 @@ def relations_events(shared: Path, titles: dict[str, str]) -> Iterator[dict[str,
             "date": row["date"],
             "parties": [a, b],
             "kind": "diplomatic-relations",
-            "title": f"{name(a)}{DASH}{name(b)} diplomatic relations established",
+            "title": "Diplomatic relations established",
             "note": " ".join(notes) or None,
             "sources": [{"title": title, "url": url}],
             "disputed": disputed,

@@ -283,7 +283,7 @@ def anniversary_listing(year: int, every: int, found: Sequence[Anniversary]) -> 
         notes.append(f"{DISPUTED_MARK} other sources give another date: see `bilat show ID`.")
     plural = "" if every == 1 else f" (every {every} years)"
     return Listing(
-        columns=["Date", "Day", "Anniversary", "Event", "Parties", "Since"],
+        columns=["Date", "Day", "Years", "Event", "Parties", "Since"],
         rows=rows,
         csv_columns=[
             "date",
@@ -412,7 +412,7 @@ def listing_table(listing: Listing) -> RenderableType:
     if not listing.rows:
         parts.append(Text(clean(listing.empty)))
     else:
-        table = Table(box=box.SIMPLE_HEAD, show_edge=False, pad_edge=False)
+        table = Table(box=box.SIMPLE_HEAD, show_edge=False, pad_edge=False, collapse_padding=True)
         for column in listing.columns:
             wraps = column in _WRAPPING
             table.add_column(column, no_wrap=not wraps, overflow="fold" if wraps else "ellipsis")
