@@ -4,9 +4,10 @@ Nothing here reads the clock, the environment or a file, and nothing here import
 rich: "today" is always a parameter. Calendar arithmetic goes through dateutil's
 ``relativedelta``.
 
-Leap-day rule (the one rule used everywhere): an event dated 29 February has its
+Leap-day rule (one rule, applied everywhere): an event dated 29 February has its
 anniversary on 28 February in common years, and whole years elapsed roll over on that
-day. This is what ``date + relativedelta(years=n)`` gives.
+day; this is what ``date + relativedelta(years=n)`` gives. Functions that place
+anniversaries take ``leap="mar1"`` to use 1 March instead, consistently for both.
 """
 
 from __future__ import annotations
@@ -14,6 +15,7 @@ from __future__ import annotations
 import calendar
 import datetime as dt
 import re
+import unicodedata
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from typing import Annotated, Literal, get_args
@@ -23,25 +25,33 @@ from dateutil.relativedelta import relativedelta
 
 __all__ = [
     "KINDS",
+    "LEAP_RULES",
     "NOT_COMMEMORATED",
     "Anniversary",
     "BilatError",
     "Claim",
     "Event",
     "Kind",
+    "LeapRule",
     "Letter",
     "PartialDate",
+    "Partner",
     "Source",
     "TimelineEntry",
     "YearsRange",
+    "anniversaries_between",
     "anniversaries_in",
     "anniversary_of",
     "elapsed_years",
     "filter_events",
     "letters",
+    "next_milestone",
     "ordinal",
+    "relations",
     "relations_event",
+    "search",
     "timeline",
+    "whole_years",
 ]
 
 
@@ -206,9 +216,12 @@ KINDS: tuple[str, ...] = get_args(Kind)
 NOT_COMMEMORATED: frozenset[str] = frozenset({"letter", "anniversary-event"})
 
 ID_PATTERN = r"^[a-z0-9]+(-[a-z0-9]+)*$"
+MAX_ID_LENGTH = 200
 CODE_PATTERN = r"^[A-Z]{2}([A-Z]{2})?$"
 
-Id = msgspec.Meta(pattern=ID_PATTERN, description="Lower-case words joined by hyphens.")
+Id = msgspec.Meta(
+    pattern=ID_PATTERN, max_length=MAX_ID_LENGTH, description="Lower-case words joined by hyphens."
+)
 Code = msgspec.Meta(
     pattern=CODE_PATTERN,
     description="ISO 3166-1 alpha-2 code (XK for Kosovo), or ISO 3166-3 code of a former state.",
@@ -221,13 +234,25 @@ class _Struct(
     pass
 
 
+# Length limits (characters): generous for real data, a clear error instead of exhaustion.
+MAX_TITLE = 1_000
+MAX_TEXT = 20_000
+MAX_URL = 4_096
+MAX_LETTER_TEXT = 200_000
+MAX_LIST = 1_000
+
+Title = Annotated[str, msgspec.Meta(min_length=1, max_length=MAX_TITLE)]
+Text = Annotated[str, msgspec.Meta(max_length=MAX_TEXT)]
+Url = Annotated[str, msgspec.Meta(max_length=MAX_URL)]
+
+
 class Source(_Struct, frozen=True, kw_only=True):
     """Where a fact was read."""
 
-    title: Annotated[str, msgspec.Meta(min_length=1)]
-    url: str | None = None
+    title: Title
+    url: Url | None = None
     accessed: PartialDate | None = None
-    archive_url: str | None = None
+    archive_url: Url | None = None
 
 
 class Claim(_Struct, frozen=True, kw_only=True):
@@ -235,15 +260,15 @@ class Claim(_Struct, frozen=True, kw_only=True):
 
     date: PartialDate | None = None
     end_date: PartialDate | None = None
-    note: Annotated[str, msgspec.Meta(min_length=1)]
-    sources: Annotated[list[Source], msgspec.Meta(min_length=1)]
+    note: Annotated[str, msgspec.Meta(min_length=1, max_length=MAX_TEXT)]
+    sources: Annotated[list[Source], msgspec.Meta(min_length=1, max_length=MAX_LIST)]
 
 
 class Letter(_Struct, frozen=True, kw_only=True):
-    author: str
-    recipient: str
-    language: str | None = None
-    text: str | None = None
+    author: Title
+    recipient: Title
+    language: Annotated[str, msgspec.Meta(max_length=35)] | None = None
+    text: Annotated[str, msgspec.Meta(max_length=MAX_LETTER_TEXT)] | None = None
 
 
 class Event(_Struct, frozen=True, kw_only=True):
@@ -252,15 +277,15 @@ class Event(_Struct, frozen=True, kw_only=True):
     id: Annotated[str, Id]
     date: PartialDate
     end_date: PartialDate | None = None
-    parties: Annotated[list[Annotated[str, Code]], msgspec.Meta(min_length=2)]
+    parties: Annotated[list[Annotated[str, Code]], msgspec.Meta(min_length=2, max_length=MAX_LIST)]
     by: Annotated[str, Code] | None = None
     kind: Kind
-    title: Annotated[str, msgspec.Meta(min_length=1)]
-    summary: str | None = None
-    place: str | None = None
-    note: str | None = None
-    sources: Annotated[list[Source], msgspec.Meta(min_length=1)]
-    disputed: list[Claim] | None = None
+    title: Title
+    summary: Text | None = None
+    place: Title | None = None
+    note: Text | None = None
+    sources: Annotated[list[Source], msgspec.Meta(min_length=1, max_length=MAX_LIST)]
+    disputed: Annotated[list[Claim], msgspec.Meta(max_length=MAX_LIST)] | None = None
     letter: Letter | None = None
 
     @property
@@ -289,7 +314,28 @@ class YearsRange:
         return str(self.min) if self.exact else f"{self.min}\u2013{self.max}"
 
 
-def elapsed_years(date: PartialDate, as_of: dt.date) -> YearsRange | None:
+LeapRule = Literal["feb28", "mar1"]
+LEAP_RULES: tuple[str, ...] = get_args(LeapRule)
+
+
+def whole_years(start: dt.date, end: dt.date, leap: LeapRule = "feb28") -> int:
+    """Completed years from ``start`` to ``end`` (``end >= start``).
+
+    For a 29 February start, the year completes on the day its anniversary is placed in
+    a common year: 28 February (``feb28``, dateutil's rule) or 1 March (``mar1``).
+    """
+    years = relativedelta(end, start).years
+    if (
+        leap == "mar1"
+        and (start.month, start.day) == (2, 29)
+        and (end.month, end.day) == (2, 28)
+        and not calendar.isleap(end.year)
+    ):
+        years -= 1
+    return years
+
+
+def elapsed_years(date: PartialDate, as_of: dt.date, leap: LeapRule = "feb28") -> YearsRange | None:
     """Whole years from ``date`` to ``as_of``; None when the event is later than ``as_of``.
 
     An event is later only when its earliest possible day is after ``as_of``; otherwise the
@@ -298,8 +344,8 @@ def elapsed_years(date: PartialDate, as_of: dt.date) -> YearsRange | None:
     first, last = date.first_day(), date.last_day()
     if first > as_of:
         return None
-    most = relativedelta(as_of, first).years
-    least = relativedelta(as_of, last).years if last <= as_of else 0
+    most = whole_years(first, as_of, leap)
+    least = whole_years(last, as_of, leap) if last <= as_of else 0
     return YearsRange(least, most)
 
 
@@ -328,10 +374,13 @@ class Anniversary:
         return (self.date.sort_key, self.event.sort_key)
 
 
-def anniversary_of(date: PartialDate, years: int) -> tuple[PartialDate, bool]:
+def anniversary_of(
+    date: PartialDate, years: int, leap: LeapRule = "feb28"
+) -> tuple[PartialDate, bool]:
     """Where the ``years``-th anniversary of ``date`` falls, at the date's precision.
 
-    Returns the date and whether a 29 February was moved to 28 February.
+    Returns the date and whether a 29 February was moved (to 28 February, or to 1 March
+    with ``leap="mar1"``) because the year is a common year.
     """
     if years < 0:
         raise ValueError("years must not be negative")
@@ -340,10 +389,14 @@ def anniversary_of(date: PartialDate, years: int) -> tuple[PartialDate, bool]:
         return PartialDate(date.year + years, date.month), False
     placed = exact + relativedelta(years=years)
     moved = exact.month == 2 and exact.day == 29 and placed.day == 28
+    if moved and leap == "mar1":
+        placed += relativedelta(days=1)
     return PartialDate.from_date(placed), moved
 
 
-def anniversaries_in(events: Iterable[Event], year: int, every: int = 5) -> list[Anniversary]:
+def anniversaries_in(
+    events: Iterable[Event], year: int, every: int = 5, leap: LeapRule = "feb28"
+) -> list[Anniversary]:
     """Every event's anniversary that falls in ``year`` and is a multiple of ``every``."""
     if every < 1:
         raise ValueError("every must be at least 1")
@@ -351,7 +404,7 @@ def anniversaries_in(events: Iterable[Event], year: int, every: int = 5) -> list
     for event in events:
         n = year - event.date.year
         if n > 0 and n % every == 0:
-            placed, moved = anniversary_of(event.date, n)
+            placed, moved = anniversary_of(event.date, n, leap)
             found.append(Anniversary(event, n, placed, moved))
     found.sort(key=lambda a: a.sort_key)
     return found
@@ -403,10 +456,12 @@ class TimelineEntry:
     years_ago: YearsRange | None
 
 
-def timeline(events: Iterable[Event], as_of: dt.date) -> list[TimelineEntry]:
+def timeline(
+    events: Iterable[Event], as_of: dt.date, leap: LeapRule = "feb28"
+) -> list[TimelineEntry]:
     """The events oldest first (unknown month/day after known ones), with years elapsed."""
     ordered = sorted(events, key=lambda e: e.sort_key)
-    return [TimelineEntry(e, elapsed_years(e.date, as_of)) for e in ordered]
+    return [TimelineEntry(e, elapsed_years(e.date, as_of, leap)) for e in ordered]
 
 
 def relations_event(events: Iterable[Event], a: str, b: str) -> Event | None:
@@ -431,3 +486,117 @@ def letters(
     ]
     found.sort(key=lambda e: e.sort_key)
     return found
+
+
+def _fold(text: str) -> str:
+    decomposed = unicodedata.normalize("NFKD", text)
+    return "".join(c for c in decomposed if not unicodedata.combining(c)).casefold()
+
+
+def search(events: Iterable[Event], text: str) -> list[Event]:
+    """Events whose title, summary, place, note or letter (author, recipient, text)
+    contain ``text``, ignoring case and accents; oldest first."""
+    needle = _fold(text)
+    found = []
+    for e in events:
+        fields = [e.title, e.summary, e.place, e.note]
+        if e.letter is not None:
+            fields += [e.letter.author, e.letter.recipient, e.letter.text]
+        if any(needle in _fold(f) for f in fields if f):
+            found.append(e)
+    found.sort(key=lambda e: e.sort_key)
+    return found
+
+
+# --------------------------------------------------------------------------- planning
+
+
+def anniversaries_between(
+    events: Sequence[Event],
+    first: dt.date,
+    last: dt.date,
+    every: int = 5,
+    leap: LeapRule = "feb28",
+) -> list[Anniversary]:
+    """Milestone anniversaries whose day (or month, or year, at the event's precision)
+    overlaps ``first..last``, soonest first."""
+    found = [
+        a
+        for year in range(first.year, last.year + 1)
+        for a in anniversaries_in(events, year, every, leap)
+        if a.date.overlaps(first, last)
+    ]
+    found.sort(key=lambda a: a.sort_key)
+    return found
+
+
+def next_milestone(
+    date: PartialDate, as_of: dt.date, every: int = 5, leap: LeapRule = "feb28"
+) -> tuple[int, PartialDate] | None:
+    """The first multiple-of-``every`` anniversary not over by ``as_of`` (it may be
+    today, or, at month or year precision, a period that contains ``as_of``)."""
+    if every < 1:
+        raise ValueError("every must be at least 1")
+    n = max(1, as_of.year - date.year)
+    n += -n % every
+    while date.year + n <= 9999:
+        placed, _ = anniversary_of(date, n, leap)
+        if placed.last_day() >= as_of:
+            return n, placed
+        n += every
+    return None
+
+
+@dataclass(frozen=True)
+class Partner:
+    """What the store says of one partner's relations with a focus country."""
+
+    code: str
+    established: Event | None = None
+    years_ago: YearsRange | None = None
+    next_milestone: tuple[int, PartialDate] | None = None
+    recognised_by_focus: Event | None = None
+    recognised_by_partner: Event | None = None
+    embassy_of_focus: Event | None = None
+    embassy_of_partner: Event | None = None
+
+
+_RELATION_KINDS = frozenset({"diplomatic-relations", "recognition", "embassy-opened"})
+
+
+def relations(
+    events: Iterable[Event],
+    focus: str,
+    as_of: dt.date,
+    every: int = 5,
+    leap: LeapRule = "feb28",
+) -> list[Partner]:
+    """One entry per partner of ``focus`` with relations, recognition or embassy events,
+    ordered by the date relations were established (unknown last), then by code."""
+    earliest: dict[tuple[str, str, str | None], Event] = {}
+    partners: set[str] = set()
+    for e in sorted(events, key=lambda e: e.sort_key):
+        if e.kind not in _RELATION_KINDS or focus not in e.parties:
+            continue
+        for partner in e.partners(focus):
+            partners.add(partner)
+            actor = None if e.kind == "diplomatic-relations" else e.by
+            earliest.setdefault((partner, e.kind, actor), e)
+    result = []
+    for code in partners:
+        est = earliest.get((code, "diplomatic-relations", None))
+        result.append(
+            Partner(
+                code=code,
+                established=est,
+                years_ago=elapsed_years(est.date, as_of, leap) if est else None,
+                next_milestone=next_milestone(est.date, as_of, every, leap) if est else None,
+                recognised_by_focus=earliest.get((code, "recognition", focus)),
+                recognised_by_partner=earliest.get((code, "recognition", code)),
+                embassy_of_focus=earliest.get((code, "embassy-opened", focus)),
+                embassy_of_partner=earliest.get((code, "embassy-opened", code)),
+            )
+        )
+    far = (10000, 13, 32)
+    result.sort(key=lambda p: (p.established.date.sort_key if p.established else far, p.code))
+    return result

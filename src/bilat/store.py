@@ -32,6 +32,8 @@ __all__ = [
 ]
 
 FORMAT_VERSION = 1
+#: A store larger than this is refused before it is read (about two million events).
+MAX_STORE_BYTES = 1 << 30
 SCHEMA_FILE = "events.schema.json"
 
 # A date string as the format allows it; the loader checks the calendar on top of this.
@@ -101,10 +103,16 @@ def _split_validation(message: str) -> tuple[str, str]:
 
 def loads(data: bytes, name: str) -> tuple[Event, ...]:
     """Decode and validate the bytes of a store; ``name`` is used in error messages."""
+    if len(data) > MAX_STORE_BYTES:
+        raise StoreError(_too_large(name, len(data)))
     if data.startswith(b"\xef\xbb\xbf"):
         data = data[3:]
     try:
         parsed = _decoder.decode(data)
+    except RecursionError:
+        raise StoreError(
+            f"{name}: JSON nested too deeply (a store nests at most 7 levels)"
+        ) from None
     except UnicodeDecodeError:
         raise _not_utf8(data, name) or StoreError(f"{name}: not UTF-8 text") from None
     except msgspec.ValidationError as exc:
@@ -137,6 +145,13 @@ def _not_utf8(data: bytes, name: str) -> StoreError | None:
     except UnicodeDecodeError as exc:
         return StoreError(f"{name}: not UTF-8 text (invalid byte at {_position(data, exc.start)})")
     return None
+
+
+def _too_large(name: str, size: int) -> str:
+    return (
+        f"{name}: the store is {size / (1 << 20):.0f} MiB; "
+        f"bilat reads stores up to {MAX_STORE_BYTES >> 20} MiB"
+    )
 
 
 def _version_message(name: str, version: object) -> str:
@@ -196,6 +211,9 @@ def load_path(path: str | os.PathLike[str]) -> Store:
     if p.is_dir():
         raise StoreError(f"{name}: is a directory, not a store file")
     try:
+        size = p.stat().st_size
+        if size > MAX_STORE_BYTES:
+            raise StoreError(_too_large(name, size))
         data = p.read_bytes()
     except FileNotFoundError:
         raise StoreError(f"{name}: no such store file") from None
