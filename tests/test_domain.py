@@ -6,24 +6,31 @@ import datetime as dt
 import itertools
 
 import pytest
+from dateutil.relativedelta import relativedelta
 from hypothesis import assume, example, given, settings
 from hypothesis import strategies as st
 
 from bilat.domain import (
     KINDS,
     Event,
+    LeapRule,
     Letter,
     PartialDate,
     Source,
     YearsRange,
+    anniversaries_between,
     anniversaries_in,
     anniversary_of,
     elapsed_years,
     filter_events,
     letters,
+    next_milestone,
     ordinal,
+    relations,
     relations_event,
+    search,
     timeline,
+    whole_years,
 )
 
 P = PartialDate.parse
@@ -38,6 +45,7 @@ def make_event(
     *,
     end_date: str | None = None,
     letter: Letter | None = None,
+    title: str | None = None,
 ) -> Event:
     return Event(
         id=id,
@@ -45,7 +53,7 @@ def make_event(
         end_date=P(end_date) if end_date is not None else None,
         parties=list(parties),
         kind=kind,  # type: ignore[arg-type]
-        title=f"Event {id}",
+        title=title or f"Event {id}",
         sources=[Source(title="s")],
         letter=letter,
     )
@@ -755,3 +763,128 @@ def test_anniversaries_over_the_whole_range(
         e.id for e in events if year - e.date.year > 0 and (year - e.date.year) % every == 0
     }
     assert {a.event.id for a in found} == expected
+
+
+@pytest.mark.parametrize(
+    ("event_date", "year", "leap", "expected", "moved"),
+    [
+        ("1904-02-29", 2100, "feb28", "2100-02-28", True),
+        ("1904-02-29", 2100, "mar1", "2100-03-01", True),
+        ("1904-02-29", 2400, "mar1", "2400-02-29", False),
+        ("2000-02-29", 2100, "mar1", "2100-03-01", True),
+        ("2000-02-29", 2200, "feb28", "2200-02-28", True),
+        ("2000-02-29", 2400, "feb28", "2400-02-29", False),
+        ("2000-03-01", 2100, "mar1", "2100-03-01", False),
+    ],
+)
+def test_leap_rules_in_century_years(
+    event_date: str, year: int, leap: LeapRule, expected: str, moved: bool
+) -> None:
+    start = P(event_date)
+    placed, was_moved = anniversary_of(start, year - start.year, leap)
+    assert (placed.isoformat(), was_moved) == (expected, moved)
+    # whole years roll over on the day the anniversary is placed, not a day earlier
+    day = placed.first_day()
+    assert elapsed_years(start, day, leap) == YearsRange(year - start.year, year - start.year)
+    before = day - relativedelta(days=1)
+    n = year - start.year - 1
+    assert elapsed_years(start, before, leap) == YearsRange(n, n)
+
+
+# --------------------------------------------------------------------------- planning
+
+
+def test_whole_years_mar1_rolls_over_on_1_march() -> None:
+    leap_day = D(2000, 2, 29)
+    assert whole_years(leap_day, D(2001, 2, 28)) == 1
+    assert whole_years(leap_day, D(2001, 2, 28), "mar1") == 0
+    assert whole_years(leap_day, D(2001, 3, 1), "mar1") == 1
+    assert whole_years(leap_day, D(2004, 2, 28), "mar1") == 3
+    assert whole_years(leap_day, D(2004, 2, 29), "mar1") == 4
+
+
+def test_anniversaries_between_crosses_years_and_keeps_precision() -> None:
+    events = [
+        make_event("day", "1992-12-30"),
+        make_event("month", "1997-01"),
+        make_event("year", "2002"),
+        make_event("outside", "1992-06-01"),
+    ]
+    found = anniversaries_between(events, D(2022, 12, 15), D(2023, 1, 5), every=1)
+    assert [(a.event.id, a.date.isoformat(), a.years) for a in found] == [
+        ("day", "2022-12-30", 30),
+        ("year", "2022", 20),
+        ("month", "2023-01", 26),
+        ("year", "2023", 21),
+    ]
+
+
+def test_next_milestone() -> None:
+    assert next_milestone(P("1992-09-07"), D(2022, 9, 7)) == (30, P("2022-09-07"))
+    assert next_milestone(P("1992-09-07"), D(2022, 9, 8)) == (35, P("2027-09-07"))
+    assert next_milestone(P("1992-09-07"), D(2022, 9, 8), every=1) == (31, P("2023-09-07"))
+    # a month-precision milestone is not over while its month lasts
+    assert next_milestone(P("1992-09"), D(2022, 9, 30)) == (30, P("2022-09"))
+    # an event after the reference date: its first milestone
+    assert next_milestone(P("2030-01-01"), D(2026, 1, 1)) == (5, P("2035-01-01"))
+    # 29 February under both rules
+    assert next_milestone(P("2000-02-29"), D(2025, 3, 1)) == (30, P("2030-02-28"))
+    assert next_milestone(P("2000-02-29"), D(2025, 3, 1), leap="mar1") == (25, P("2025-03-01"))
+    assert next_milestone(P("2000-02-29"), D(2025, 3, 2), leap="mar1") == (30, P("2030-03-01"))
+    assert next_milestone(P("9990-01-01"), D(9999, 6, 1)) is None
+    with pytest.raises(ValueError, match="every"):
+        next_milestone(P("1992"), D(2022, 1, 1), every=0)
+
+
+def test_relations_partners_in_both_directions() -> None:
+    def ev(id: str, date: str, parties: list[str], kind: str, by: str | None = None) -> Event:
+        return Event(
+            id=id,
+            date=P(date),
+            parties=parties,
+            kind=kind,  # type: ignore[arg-type]
+            title=id,
+            by=by,
+            sources=[Source(title="s")],
+        )
+
+    events = [
+        ev("rel-jp", "1992-09-07", ["AZ", "JP"], "diplomatic-relations"),
+        ev("rec-jp", "1991-12-28", ["AZ", "JP"], "recognition", by="JP"),
+        ev("emb-az", "2005-10-12", ["AZ", "JP"], "embassy-opened", by="AZ"),
+        ev("emb-jp", "2000-01-21", ["AZ", "JP"], "embassy-opened", by="JP"),
+        ev("rel-tr", "1992-01-14", ["AZ", "TR"], "diplomatic-relations"),
+        ev("rec-ge", "1992", ["AZ", "GE"], "recognition", by="AZ"),
+        ev("visit", "1993", ["AZ", "FR"], "visit"),
+        ev("other", "1993", ["JP", "FR"], "diplomatic-relations"),
+    ]
+    found = relations(events, "AZ", D(2022, 1, 1))
+    assert [p.code for p in found] == ["TR", "JP", "GE"]
+    jp = found[1]
+    assert jp.established is not None
+    assert jp.established.id == "rel-jp"
+    assert jp.years_ago == YearsRange(29, 29)
+    assert jp.next_milestone == (30, P("2022-09-07"))
+    assert jp.recognised_by_partner is not None
+    assert jp.recognised_by_partner.id == "rec-jp"
+    assert jp.recognised_by_focus is None
+    assert jp.embassy_of_focus is not None
+    assert jp.embassy_of_focus.id == "emb-az"
+    assert jp.embassy_of_partner is not None
+    assert jp.embassy_of_partner.id == "emb-jp"
+    ge = found[2]
+    assert ge.established is None
+    assert ge.next_milestone is None
+    assert ge.recognised_by_focus is not None
+
+
+def test_search_folds_case_and_accents() -> None:
+    events = [
+        make_event("a", "2001", title="Visit to Türkiye"),
+        make_event("b", "2000", title="CÔTE D'IVOIRE talks"),
+        make_event("c", "1999", title="Nothing"),
+    ]
+    assert [e.id for e in search(events, "turkiye")] == ["a"]
+    assert [e.id for e in search(events, "TÜRK")] == ["a"]
+    assert [e.id for e in search(events, "cote d'ivoire")] == ["b"]
+    assert [e.id for e in search(events, "i")] == ["c", "b", "a"]

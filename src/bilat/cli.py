@@ -10,9 +10,11 @@ from __future__ import annotations
 import datetime as dt
 import difflib
 from collections.abc import Callable, Sequence
+from pathlib import Path
 from typing import TYPE_CHECKING, Any, TypeVar
 
 import click
+from dateutil.relativedelta import relativedelta
 
 from . import __version__, countries, domain, render
 from . import store as store_mod
@@ -131,6 +133,10 @@ def country_option(f: F) -> F:
     )(f)
 
 
+def pair_option(help_text: str) -> Callable[[F], F]:
+    return click.option("--pair", nargs=2, type=COUNTRY, metavar="A B", help=help_text)
+
+
 # --------------------------------------------------------------------------- plumbing
 
 
@@ -244,33 +250,75 @@ def _timeline_heading(
     return f"{title}: {since} ({years} {unit} as of {as_of}); {count} {plural}"
 
 
-@cli.command()
-@click.option("--year", type=YEAR, help="The year to look at (default: this year).")
-@click.option(
-    "--every",
-    type=click.IntRange(min=1),
-    default=5,
-    show_default=True,
-    help="Only anniversaries that are multiples of N years (1 lists all).",
-)
-@country_option
-@kind_option(
+def every_option(f: F) -> F:
+    return click.option(
+        "--every",
+        type=click.IntRange(min=1),
+        default=5,
+        show_default=True,
+        help="Only anniversaries that are multiples of N years (1 lists all).",
+    )(f)
+
+
+def leap_option(f: F) -> F:
+    return click.option(
+        "--leap-day",
+        "leap",
+        type=click.Choice(domain.LEAP_RULES),
+        default="feb28",
+        show_default=True,
+        help="Where a 29 February event falls in common years: 28 February or 1 March.",
+    )(f)
+
+
+def commemorated(
+    events: Sequence[Event],
+    countries_: Sequence[str],
+    kinds: Sequence[str],
+    pair: Sequence[str] | None,
+) -> list[Event]:
+    """The events whose anniversaries a command places: letters and anniversary events
+    only when asked for by kind."""
+    pair = pair or ()
+    _check_distinct(pair, "--pair")
+    return domain.filter_events(
+        events,
+        countries=countries_,
+        all_countries=pair,
+        kinds=kinds,
+        exclude_kinds=() if kinds else domain.NOT_COMMEMORATED,
+    )
+
+
+COMMEMORATED_KIND_HELP = (
     "Only events of this kind (repeatable). Letters and anniversary events are "
     "left out unless asked for here."
 )
+
+
+@cli.command()
+@click.option("--year", type=YEAR, help="The year to look at (default: this year).")
+@every_option
+@country_option
+@pair_option("Only events of these two countries.")
+@kind_option(COMMEMORATED_KIND_HELP)
+@leap_option
 @store_option
 @format_option(LISTING_FORMATS, "table")
 def anniversary(
     year: int | None,
     every: int,
     countries_: tuple[str, ...],
+    pair: tuple[str, ...] | None,
     kinds: tuple[str, ...],
+    leap: domain.LeapRule,
     store_path: str | None,
     fmt: str,
 ) -> None:
     """List the round anniversaries that fall in a year, by day.
 
-    An event dated 29 February is marked on 28 February in common years.
+    An event dated 29 February is marked on 28 February in common years (or on 1 March
+    with --leap-day mar1).
 
     \b
     Examples:
@@ -279,23 +327,240 @@ def anniversary(
       bilat anniversary --year 2022 --every 1 --kind visit --format csv
     """
     target = year if year is not None else today().year
-    events = load_events(store_path)
-    selected = domain.filter_events(
-        events,
-        countries=countries_,
-        kinds=kinds,
-        exclude_kinds=() if kinds else domain.NOT_COMMEMORATED,
+    selected = commemorated(load_events(store_path), countries_, kinds, pair)
+    found = domain.anniversaries_in(selected, target, every, leap)
+    plural = "" if every == 1 else f" (every {every} years)"
+    listing = render.anniversary_listing(
+        found,
+        head={"year": target, "every": every},
+        heading=f"Anniversaries in {target}{plural}",
+        empty=f"No anniversaries in {target}.",
+        leap=leap,
     )
-    found = domain.anniversaries_in(selected, target, every)
-    emit(render.listing_text(render.anniversary_listing(target, every, found), fmt))
+    emit(render.listing_text(listing, fmt))
+
+
+@cli.command()
+@click.option(
+    "--days",
+    type=click.IntRange(0, 36525),
+    default=90,
+    show_default=True,
+    help="How many days ahead to look.",
+)
+@click.option("--as-of", type=FULL_DATE, help="Start of the window (default: today).")
+@every_option
+@country_option
+@pair_option("Only events of these two countries.")
+@kind_option(COMMEMORATED_KIND_HELP)
+@leap_option
+@store_option
+@format_option(LISTING_FORMATS, "table")
+def upcoming(
+    days: int,
+    as_of: PartialDate | None,
+    every: int,
+    countries_: tuple[str, ...],
+    pair: tuple[str, ...] | None,
+    kinds: tuple[str, ...],
+    leap: domain.LeapRule,
+    store_path: str | None,
+    fmt: str,
+) -> None:
+    """List the milestone anniversaries of the next N days, soonest first.
+
+    Events known only to the month or year are listed when that month or year overlaps
+    the window, and say that the day is unknown.
+
+    \b
+    Examples:
+      bilat upcoming
+      bilat upcoming --as-of 2022-08-01 --days 60
+      bilat upcoming --days 365 --every 10 --country JP --format json
+    """
+    start = as_of.first_day() if as_of is not None else today()
+    try:
+        end = start + relativedelta(days=days)
+    except (OverflowError, ValueError):
+        raise click.BadParameter(
+            "the window runs past the year 9999", param_hint="--days"
+        ) from None
+    selected = commemorated(load_events(store_path), countries_, kinds, pair)
+    found = domain.anniversaries_between(selected, start, end, every, leap)
+    listing = render.anniversary_listing(
+        found,
+        head={"as_of": start.isoformat(), "days": days, "every": every},
+        heading=f"Anniversaries from {start} to {end} (every {every} years)"
+        if every > 1
+        else f"Anniversaries from {start} to {end}",
+        empty=f"No anniversaries between {start} and {end}.",
+        leap=leap,
+        as_of=start,
+    )
+    emit(render.listing_text(listing, fmt))
+
+
+@cli.command()
+@click.argument("country", type=COUNTRY)
+@as_of_option
+@every_option
+@click.option(
+    "--sort",
+    type=click.Choice(["established", "next"]),
+    default="established",
+    show_default=True,
+    help="Order by the date relations were established, or by the coming milestone.",
+)
+@leap_option
+@store_option
+@format_option(LISTING_FORMATS, "table")
+def relations(
+    country: str,
+    as_of: PartialDate | None,
+    every: int,
+    sort: str,
+    leap: domain.LeapRule,
+    store_path: str | None,
+    fmt: str,
+) -> None:
+    """List the partners of a country: relations established, years, next milestone.
+
+    Recognition and embassy dates are shown in both directions where the store has them.
+
+    \b
+    Examples:
+      bilat relations AZ
+      bilat relations Japan --sort next --as-of 2022-01-01
+      bilat relations AZ --every 10 --format csv
+    """
+    reference = as_of.first_day() if as_of is not None else today()
+    partners = domain.relations(load_events(store_path), country, reference, every, leap)
+    if sort == "next":
+        far = (10000, 13, 32)
+        partners.sort(
+            key=lambda p: (p.next_milestone[1].sort_key if p.next_milestone else far, p.code)
+        )
+    emit(render.listing_text(render.relations_listing(country, reference, every, partners), fmt))
+
+
+@cli.command()
+@click.argument("text")
+@country_option
+@kind_option("Only events of this kind (repeatable).")
+@as_of_option
+@store_option
+@format_option(LISTING_FORMATS, "table")
+def search(
+    text: str,
+    countries_: tuple[str, ...],
+    kinds: tuple[str, ...],
+    as_of: PartialDate | None,
+    store_path: str | None,
+    fmt: str,
+) -> None:
+    """Find events whose text contains TEXT, ignoring case and accents.
+
+    Searches titles, summaries, places, notes and letters (author, recipient, text).
+
+    \b
+    Examples:
+      bilat search embassy
+      bilat search "energy sector" --country AZ
+      bilat search Kishida --kind letter --format json
+    """
+    if not text.strip():
+        raise click.BadParameter("give some text to look for", param_hint="TEXT")
+    reference = as_of.first_day() if as_of is not None else today()
+    selected = domain.filter_events(load_events(store_path), countries=countries_, kinds=kinds)
+    entries = domain.timeline(domain.search(selected, text), reference)
+    plural = "event" if len(entries) == 1 else "events"
+    listing = render.timeline_listing((), reference, entries, f"{len(entries)} {plural} match")
+    listing.data = {"query": text, "as_of": reference.isoformat(), "events": listing.data["events"]}
+    emit(render.listing_text(listing, fmt))
+
+
+@cli.group()
+def export() -> None:
+    """Export anniversaries or events to other formats.
+
+    \b
+    Examples:
+      bilat export ics --from-year 2027 --to-year 2032 --country AZ -o az.ics
+    """
+
+
+@export.command("ics")
+@click.option("--from-year", type=YEAR, required=True, help="First year.")
+@click.option("--to-year", type=YEAR, required=True, help="Last year.")
+@every_option
+@country_option
+@pair_option("Only events of these two countries.")
+@kind_option(COMMEMORATED_KIND_HELP)
+@leap_option
+@click.option(
+    "-o",
+    "--output",
+    metavar="FILE",
+    required=True,
+    help="File to write the calendar to ('-' for standard output).",
+)
+@store_option
+def export_ics(
+    from_year: int,
+    to_year: int,
+    every: int,
+    countries_: tuple[str, ...],
+    pair: tuple[str, ...] | None,
+    kinds: tuple[str, ...],
+    leap: domain.LeapRule,
+    output: str,
+    store_path: str | None,
+) -> None:
+    """Write the milestone anniversaries of a range of years as an iCalendar file.
+
+    One all-day event per anniversary, with a stable UID (event id and year), so that
+    importing an updated file updates the calendar instead of duplicating it. Events known
+    only to the month or year are left out (a calendar entry needs a day) and counted.
+
+    \b
+    Examples:
+      bilat export ics --from-year 2027 --to-year 2032 --country AZ -o az.ics
+      bilat export ics --from-year 2025 --to-year 2025 --every 1 -o -
+    """
+    if to_year < from_year:
+        raise click.BadParameter(
+            f"{to_year} is before --from-year {from_year}", param_hint="--to-year"
+        )
+    from . import ics
+
+    selected = commemorated(load_events(store_path), countries_, kinds, pair)
+    found = [
+        a
+        for year in range(from_year, to_year + 1)
+        for a in domain.anniversaries_in(selected, year, every, leap)
+    ]
+    stamp = dt.datetime.now(dt.timezone.utc).replace(microsecond=0)
+    data, left_out = ics.build_calendar(found, stamp=stamp, leap=leap)
+    written = len(found) - left_out
+    if output == "-":
+        click.echo(data, nl=False)
+    else:
+        try:
+            Path(output).write_bytes(data)
+        except OSError as exc:
+            raise click.ClickException(
+                f"{output}: cannot write the calendar: {exc.strerror or exc}"
+            ) from None
+    message = f"{written} anniversaries written to {'standard output' if output == '-' else output}"
+    if left_out:
+        message += f"; {left_out} left out because their day is unknown"
+    click.echo(message + ".", err=True)
 
 
 @cli.command("show-letter")
 @click.argument("letter_id", metavar="[ID]", required=False)
 @click.option("--list", "as_list", is_flag=True, help="List every matching letter.")
-@click.option(
-    "--pair", nargs=2, type=COUNTRY, metavar="A B", help="Only letters between these two."
-)
+@pair_option("Only letters between these two countries.")
 @click.option("--year", type=YEAR, help="Only letters of this year.")
 @store_option
 @format_option(("text", "table", "json", "csv", "markdown"), "text")

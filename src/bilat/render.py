@@ -9,6 +9,7 @@ JSON keeps the original strings exactly, writing controls and bidirectional mark
 from __future__ import annotations
 
 import csv
+import datetime as dt
 import io
 import json
 import re
@@ -17,12 +18,21 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
 from . import countries
-from .domain import Anniversary, Claim, Event, PartialDate, TimelineEntry, YearsRange
+from .domain import (
+    Anniversary,
+    Claim,
+    Event,
+    LeapRule,
+    PartialDate,
+    Partner,
+    Source,
+    TimelineEntry,
+    YearsRange,
+    ordinal,
+)
 from .store import to_builtins
 
 if TYPE_CHECKING:
-    import datetime as dt
-
     from rich.console import RenderableType
 
 # C0/C1 controls (tab and newline handled apart), bidi controls, line/paragraph
@@ -34,9 +44,6 @@ _UNSAFE_WITH_NL = re.compile(_UNSAFE.pattern[:-1] + "\n\t]")
 # What JSON must escape beyond what json.dumps already does with ensure_ascii=False.
 _JSON_UNSAFE = re.compile("[\x7f-\x9f\u061c\u200e\u200f\u2028-\u202e\u2066-\u2069\ud800-\udfff]")
 
-LEAP_RULE = (
-    "29 February is placed on 28 February in common years; whole years roll over on that day."
-)
 DISPUTED_MARK = "*"
 LEAP_MARK = "\u2020"  # dagger
 
@@ -121,10 +128,9 @@ def event_json(event: Event) -> dict[str, Any]:
     return base
 
 
-def _source_line(source: Any) -> str:
-    title = str(source.get("title", "")) if isinstance(source, dict) else str(source.title)
-    url = source.get("url") if isinstance(source, dict) else source.url
-    return f"{title} <{url}>" if url else title
+def source_line(source: Source) -> str:
+    """'Title <url>', or the title alone when the store has no address."""
+    return f"{source.title} <{source.url}>" if source.url else source.title
 
 
 def disputed_lines(event: Event) -> list[str]:
@@ -136,7 +142,7 @@ def disputed_lines(event: Event) -> list[str]:
             parts.append(f"date {claim.date}")
         if claim.end_date is not None:
             parts.append(f"end {claim.end_date}")
-        sources = "; ".join(_source_line(s) for s in claim.sources)
+        sources = "; ".join(source_line(s) for s in claim.sources)
         lines.append(
             f"{event.title} ({date_span(event)}): also given as {', '.join(parts)}. "
             f"{claim.note} Sources: {sources}"
@@ -163,6 +169,10 @@ class Listing:
     heading: str | None = None
     notes: list[str] = field(default_factory=list)
     empty: str = "No events."
+    #: Columns of free text, which may wrap; the others (dates, kinds, counts) never do.
+    wrap: frozenset[str] = frozenset(
+        {"Event", "Title", "From", "To", "Partner", "Parties", "Direction"}
+    )
 
 
 def _years_cell(years: YearsRange | None) -> str:
@@ -176,6 +186,8 @@ def timeline_listing(
     columns = ["Date", "Kind", "Event", "Direction", "Years ago"]
     if single:
         columns.insert(1, "Partner")
+    elif not focus:
+        columns.insert(1, "Parties")
     rows: list[list[str]] = []
     csv_rows: list[list[str]] = []
     events_json: list[dict[str, Any]] = []
@@ -186,6 +198,8 @@ def timeline_listing(
         row = [marked, e.kind, e.title, direction(e), _years_cell(entry.years_ago)]
         if single:
             row.insert(1, names(e.partners(focus[0])))
+        elif not focus:
+            row.insert(1, names(e.parties))
         rows.append(row)
         years = entry.years_ago
         csv_rows.append(
@@ -229,79 +243,196 @@ def timeline_listing(
     )
 
 
-def anniversary_listing(year: int, every: int, found: Sequence[Anniversary]) -> Listing:
+def leap_rule_text(leap: LeapRule) -> str:
+    day = "28 February" if leap == "feb28" else "1 March"
+    return f"29 February is placed on {day} in common years; whole years roll over on that day."
+
+
+def _when(date: PartialDate, as_of: dt.date) -> tuple[str, int | None]:
+    """'today', 'tomorrow', 'in 12 days', or the period when the day is unknown."""
+    exact = date.as_date()
+    if exact is None:
+        period = long_date(date)
+        return f"{period}, day unknown", None
+    days = (exact - as_of).days
+    text = {0: "today", 1: "tomorrow"}.get(days, f"in {days} days")
+    return text, days
+
+
+def anniversary_listing(
+    found: Sequence[Anniversary],
+    *,
+    head: dict[str, Any],
+    heading: str,
+    empty: str,
+    leap: LeapRule = "feb28",
+    as_of: dt.date | None = None,
+) -> Listing:
+    """Anniversary rows; with ``as_of``, each row also says how far off it is."""
     rows, csv_rows, items = [], [], []
-    moved_any = False
     for a in found:
         e = a.event
         day = weekday(a.date)
         mark = f" {LEAP_MARK}" if a.leap_day_moved else ""
-        moved_any = moved_any or a.leap_day_moved
+        row = [
+            a.date.isoformat() + mark,
+            day or "",
+            a.ordinal,
+            e.title + (f" {DISPUTED_MARK}" if e.disputed else ""),
+            names(e.parties),
+            e.date.isoformat(),
+        ]
+        csv_row = [
+            a.date.isoformat(),
+            day or "",
+            str(a.years),
+            a.ordinal,
+            e.id,
+            e.kind,
+            ";".join(e.parties),
+            e.title,
+            e.date.isoformat(),
+            "true" if a.leap_day_moved else "false",
+        ]
+        item: dict[str, Any] = {
+            "event_id": e.id,
+            "title": e.title,
+            "kind": e.kind,
+            "parties": list(e.parties),
+            "event_date": e.date.isoformat(),
+            "date": a.date.isoformat(),
+            "weekday": day,
+            "years": a.years,
+            "ordinal": a.ordinal,
+            "leap_day_moved": a.leap_day_moved,
+            "disputed": [claim_dates(c) for c in e.disputed or ()],
+        }
+        if as_of is not None:
+            when, in_days = _when(a.date, as_of)
+            row.insert(2, when)
+            csv_row.insert(2, "" if in_days is None else str(in_days))
+            item["in_days"] = in_days
+        rows.append(row)
+        csv_rows.append(csv_row)
+        items.append(item)
+    notes = []
+    if any(a.leap_day_moved for a in found):
+        notes.append(f"{LEAP_MARK} {leap_rule_text(leap)}")
+    if any(a.event.disputed for a in found):
+        notes.append(f"{DISPUTED_MARK} other sources give another date: see `bilat show ID`.")
+    columns = ["Date", "Day", "Years", "Event", "Parties", "Since"]
+    csv_columns = [
+        "date",
+        "weekday",
+        "years",
+        "ordinal",
+        "event_id",
+        "kind",
+        "parties",
+        "title",
+        "event_date",
+        "leap_day_moved",
+    ]
+    if as_of is not None:
+        columns.insert(2, "When")
+        csv_columns.insert(2, "in_days")
+    return Listing(
+        columns=columns,
+        rows=rows,
+        csv_columns=csv_columns,
+        csv_rows=csv_rows,
+        data={**head, "leap_day": leap, "anniversaries": items},
+        heading=heading,
+        notes=notes,
+        empty=empty,
+    )
+
+
+def _years_json_cell(years: YearsRange | None) -> str:
+    return "" if years is None else str(years)
+
+
+def relations_listing(
+    focus: str, as_of: dt.date, every: int, partners: Sequence[Partner]
+) -> Listing:
+    rows, csv_rows, items = [], [], []
+
+    def day(event: Event | None) -> str:
+        return event.date.isoformat() if event is not None else ""
+
+    for p in partners:
+        est = p.established
+        nxt = p.next_milestone
         rows.append(
             [
-                a.date.isoformat() + mark,
-                day or "",
-                a.ordinal,
-                e.title + (f" {DISPUTED_MARK}" if e.disputed else ""),
-                names(e.parties),
-                e.date.isoformat(),
+                name(p.code),
+                day(est),
+                _years_json_cell(p.years_ago),
+                ordinal(nxt[0]) if nxt else "",
+                nxt[1].isoformat() if nxt else "",
+                "; ".join(
+                    f"{label} {day(e)}"
+                    for label, e in (
+                        (f"{focus} recognised {p.code}", p.recognised_by_focus),
+                        (f"{p.code} recognised {focus}", p.recognised_by_partner),
+                        (f"{focus} embassy", p.embassy_of_focus),
+                        (f"{p.code} embassy", p.embassy_of_partner),
+                    )
+                    if e is not None
+                ),
             ]
         )
         csv_rows.append(
             [
-                a.date.isoformat(),
-                day or "",
-                str(a.years),
-                a.ordinal,
-                e.id,
-                e.kind,
-                ";".join(e.parties),
-                e.title,
-                e.date.isoformat(),
-                "true" if a.leap_day_moved else "false",
+                p.code,
+                day(est),
+                "" if p.years_ago is None else str(p.years_ago.min),
+                "" if p.years_ago is None else str(p.years_ago.max),
+                "" if nxt is None else str(nxt[0]),
+                "" if nxt is None else nxt[1].isoformat(),
+                day(p.recognised_by_focus),
+                day(p.recognised_by_partner),
+                day(p.embassy_of_focus),
+                day(p.embassy_of_partner),
             ]
         )
         items.append(
             {
-                "event_id": e.id,
-                "title": e.title,
-                "kind": e.kind,
-                "parties": list(e.parties),
-                "event_date": e.date.isoformat(),
-                "date": a.date.isoformat(),
-                "weekday": day,
-                "years": a.years,
-                "ordinal": a.ordinal,
-                "leap_day_moved": a.leap_day_moved,
-                "disputed": [claim_dates(c) for c in e.disputed or ()],
+                "partner": p.code,
+                "established": day(est) or None,
+                "established_event": est.id if est else None,
+                "years_ago": years_json(p.years_ago),
+                "next_milestone": None
+                if nxt is None
+                else {"years": nxt[0], "ordinal": ordinal(nxt[0]), "date": nxt[1].isoformat()},
+                "recognised_by_country": day(p.recognised_by_focus) or None,
+                "recognised_by_partner": day(p.recognised_by_partner) or None,
+                "embassy_of_country": day(p.embassy_of_focus) or None,
+                "embassy_of_partner": day(p.embassy_of_partner) or None,
             }
         )
-    notes = []
-    if moved_any:
-        notes.append(f"{LEAP_MARK} {LEAP_RULE}")
-    if any(a.event.disputed for a in found):
-        notes.append(f"{DISPUTED_MARK} other sources give another date: see `bilat show ID`.")
-    plural = "" if every == 1 else f" (every {every} years)"
+    me = name(focus)
     return Listing(
-        columns=["Date", "Day", "Years", "Event", "Parties", "Since"],
+        columns=["Partner", "Established", "Years", "Next", "On", "Recognition, embassies"],
         rows=rows,
         csv_columns=[
-            "date",
-            "weekday",
-            "years",
-            "ordinal",
-            "event_id",
-            "kind",
-            "parties",
-            "title",
-            "event_date",
-            "leap_day_moved",
+            "partner",
+            "established",
+            "years_ago_min",
+            "years_ago_max",
+            "next_milestone_years",
+            "next_milestone_date",
+            "recognised_by_country",
+            "recognised_by_partner",
+            "embassy_of_country",
+            "embassy_of_partner",
         ],
         csv_rows=csv_rows,
-        data={"year": year, "every": every, "anniversaries": items},
-        heading=f"Anniversaries in {year}{plural}",
-        notes=notes,
-        empty=f"No anniversaries in {year}.",
+        data={"country": focus, "as_of": as_of.isoformat(), "every": every, "partners": items},
+        heading=(f"{me}: {len(partners)} partners as of {as_of} (milestones every {every} years)"),
+        notes=[],
+        empty="No partners in this store.",
+        wrap=frozenset({"Partner", "Recognition, embassies"}),
     )
 
 
@@ -396,10 +527,6 @@ def listing_markdown(listing: Listing) -> str:
     return "\n".join(lines) + "\n"
 
 
-# Columns of free text; the others hold short tokens (dates, kinds) kept on one line.
-_WRAPPING = frozenset({"Event", "Title", "From", "To", "Partner", "Parties", "Direction"})
-
-
 def listing_table(listing: Listing) -> RenderableType:
     from rich import box
     from rich.console import Group
@@ -414,8 +541,13 @@ def listing_table(listing: Listing) -> RenderableType:
     else:
         table = Table(box=box.SIMPLE_HEAD, show_edge=False, pad_edge=False, collapse_padding=True)
         for column in listing.columns:
-            wraps = column in _WRAPPING
-            table.add_column(column, no_wrap=not wraps, overflow="fold" if wraps else "ellipsis")
+            wraps = column in listing.wrap
+            table.add_column(
+                column,
+                no_wrap=not wraps,
+                overflow="fold" if wraps else "ellipsis",
+                min_width=10 if wraps else None,
+            )
         for row in listing.rows:
             table.add_row(*(Text(clean(cell)) for cell in row))
         parts.append(table)
@@ -487,7 +619,7 @@ def letter_markdown(event: Event, footer: str | None = None) -> str:
     elif event.summary:
         lines += [f"*{md(event.summary)}*", "", "(The store has no text for this letter.)", ""]
     lines += ["## Sources", ""]
-    lines += [f"- {md(_source_line(s))}" for s in to_builtins(event)["sources"]]
+    lines += [f"- {md(source_line(s))}" for s in event.sources]
     if footer:
         lines += ["", md(footer)]
     return "\n".join(lines) + "\n"
@@ -517,8 +649,8 @@ def letter_panel(event: Event, footer: str | None = None) -> RenderableType:
             body.append(Text(clean(event.summary) + "\n", style="italic"))
         body.append(Text("(The store has no text for this letter.)\n"))
     sources = Text("Sources:\n", style="bold")
-    for s in to_builtins(event)["sources"]:
-        sources.append("  " + clean(_source_line(s)) + "\n")
+    for s in event.sources:
+        sources.append("  " + clean(source_line(s)) + "\n")
     body.append(sources)
     title = Text(clean(f"Letter \u00b7 {names(event.parties)}"))
     panel = Panel(Group(*body), title=title, title_align="left")
@@ -544,7 +676,7 @@ def event_markdown(event: Event) -> str:
     lines = [f"# {md(event.title)}", ""]
     lines += [f"**{k}:** {md(v)}  " for k, v in _event_fields(event)]
     lines += ["", "## Sources", ""]
-    lines += [f"- {md(_source_line(s))}" for s in to_builtins(event)["sources"]]
+    lines += [f"- {md(source_line(s))}" for s in event.sources]
     if event.disputed:
         lines += ["", "## Disputed dates", ""]
         lines += [f"- {md(line)}" for line in disputed_lines(event)]
@@ -567,8 +699,8 @@ def event_panel(event: Event) -> RenderableType:
         body.append(f"{key}: ", style="bold")
         body.append(clean(value) + "\n")
     body.append("Sources:\n", style="bold")
-    for s in to_builtins(event)["sources"]:
-        body.append("  " + clean(_source_line(s)) + "\n")
+    for s in event.sources:
+        body.append("  " + clean(source_line(s)) + "\n")
     if event.disputed:
         body.append("Disputed dates:\n", style="bold")
         for line in disputed_lines(event):
