@@ -171,7 +171,7 @@ class Listing:
     empty: str = "No events."
     #: Columns of free text, which may wrap; the others (dates, kinds, counts) never do.
     wrap: frozenset[str] = frozenset(
-        {"Event", "Title", "From", "To", "Partner", "Parties", "Direction"}
+        {"Event", "Title", "From", "To", "Partner", "Parties", "Direction", "When"}
     )
 
 
