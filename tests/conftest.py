@@ -17,8 +17,14 @@ MINI = DATA / "mini.json"
 
 
 @pytest.fixture(autouse=True)
-def _isolated_env(monkeypatch: pytest.MonkeyPatch) -> None:
-    """Deterministic output: no colour, a fixed width, no store from the environment."""
+def _isolated_env(
+    monkeypatch: pytest.MonkeyPatch, tmp_path_factory: pytest.TempPathFactory
+) -> None:
+    """Deterministic output: no colour, a fixed width, no store from the environment, and a
+    user data folder of the test's own (the real one is never touched)."""
+    user_data = tmp_path_factory.mktemp("user-data")
+    monkeypatch.setenv("BILAT_DATA_DIR", str(user_data))
+    monkeypatch.setenv("XDG_DATA_HOME", str(user_data / "xdg"))
     monkeypatch.setenv("NO_COLOR", "1")
     monkeypatch.setenv("COLUMNS", "100")
     monkeypatch.setenv("TERM", "dumb")

@@ -108,3 +108,11 @@ def test_show_letter_default_is_the_2022_letter(run: Run) -> None:
     assert "Fumio Kishida" in out
     assert "7 September 2022" in out
     assert "other letters match" in out
+
+
+def test_bundled_store_passes_validate() -> None:
+    import datetime as dt
+
+    from bilat.store import check
+
+    assert check(STORE.read_bytes(), str(STORE), dt.date(2026, 11, 27)) == []

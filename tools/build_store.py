@@ -183,7 +183,9 @@ AZ_JP: dict[tuple[str, str], Row] = {
         note="Exact date not found; founded after Heydar Aliyev's visit of February 1998.",
     ),
     ("1999-03", "Deputy PM Abid Sharifov in Japan"): Row(
-        "az-deputy-pm-sharifov-japan-1999-03", by="AZ"
+        "az-deputy-pm-sharifov-japan-1999-03",
+        by="AZ",
+        title="Deputy PM Abid Sharifov in Japan (March 1999)",
     ),
     ("1999-04", "Japanese foreign minister visits Azerbaijan"): Row(
         "jp-fm-visit-az-1999",
@@ -227,6 +229,7 @@ AZ_JP: dict[tuple[str, str], Row] = {
     ("2001-11", "Deputy PM Abid Sharifov in Japan"): Row(
         "az-deputy-pm-sharifov-japan-2001",
         by="AZ",
+        title="Deputy PM Abid Sharifov in Japan (November 2001)",
         note="The purpose of the visit is not visible in the source excerpt.",
     ),
     ("2004-08-31", "Ilham Aliyev receives Japanese parliamentary friendship league"): Row(

@@ -9,11 +9,13 @@ from __future__ import annotations
 
 import datetime as dt
 import difflib
+import os
 from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, TypeVar
 
 import click
+import msgspec
 from dateutil.relativedelta import relativedelta
 
 from . import __version__, countries, domain, render
@@ -25,6 +27,7 @@ if TYPE_CHECKING:
 
 F = TypeVar("F", bound=Callable[..., Any])
 
+_ENV_LIST = f"BILAT_STORE takes a list of paths separated by '{os.pathsep}'."
 CONTEXT_SETTINGS = {"help_option_names": ["-h", "--help"], "max_content_width": 100}
 LISTING_FORMATS = ("table", "json", "csv", "markdown")
 ONE_FORMATS = ("text", "json", "markdown")
@@ -82,11 +85,16 @@ YEAR = click.IntRange(1, 9999)
 def store_option(f: F) -> F:
     return click.option(
         "--store",
-        "store_path",
+        "store_paths",
         metavar="PATH",
+        multiple=True,
+        type=click.Path(),
         envvar="BILAT_STORE",
         show_envvar=True,
-        help="Event store to read (default: the bundled reference store).",
+        help=(
+            "Store to read, repeatable; later stores override earlier ones by id "
+            f"(default: the bundled store, then your store if it exists). {_ENV_LIST}"
+        ),
     )(f)
 
 
@@ -150,8 +158,25 @@ class BilatGroup(click.Group):
             raise click.ClickException(str(exc)) from None
 
 
-def load_events(store_path: str | None) -> tuple[Event, ...]:
-    return store_mod.load(store_path).events
+def user_store() -> Path:
+    """The user's own store: in BILAT_DATA_DIR, else the platform's user data folder."""
+    folder = os.environ.get("BILAT_DATA_DIR")
+    if not folder:
+        import platformdirs
+
+        folder = str(platformdirs.user_data_path("bilat", appauthor=False))
+    return Path(folder) / "events.json"
+
+
+def read_stores(store_paths: Sequence[str]) -> list[store_mod.Store]:
+    """The stores a command reads, in order."""
+    if store_paths:
+        return [store_mod.load_path(p) for p in store_paths]
+    return store_mod.default_stores(user_store())
+
+
+def load_events(store_paths: Sequence[str]) -> tuple[Event, ...]:
+    return store_mod.merge(read_stores(store_paths))
 
 
 def emit(output: str | RenderableType) -> None:
@@ -208,7 +233,7 @@ def timeline(
     kinds: tuple[str, ...],
     since: PartialDate | None,
     until: PartialDate | None,
-    store_path: str | None,
+    store_paths: tuple[str, ...],
     fmt: str,
 ) -> None:
     """List the events of a pair (or of one country), oldest first.
@@ -223,7 +248,7 @@ def timeline(
     _check_distinct(focus, "timeline A B")
     _check_range(since, until)
     reference = as_of.first_day() if as_of is not None else today()
-    events = load_events(store_path)
+    events = load_events(store_paths)
     selected = domain.filter_events(
         events, all_countries=focus, kinds=kinds, since=since, until=until
     )
@@ -312,7 +337,7 @@ def anniversary(
     pair: tuple[str, ...] | None,
     kinds: tuple[str, ...],
     leap: domain.LeapRule,
-    store_path: str | None,
+    store_paths: tuple[str, ...],
     fmt: str,
 ) -> None:
     """List the round anniversaries that fall in a year, by day.
@@ -327,7 +352,7 @@ def anniversary(
       bilat anniversary --year 2022 --every 1 --kind visit --format csv
     """
     target = year if year is not None else today().year
-    selected = commemorated(load_events(store_path), countries_, kinds, pair)
+    selected = commemorated(load_events(store_paths), countries_, kinds, pair)
     found = domain.anniversaries_in(selected, target, every, leap)
     plural = "" if every == 1 else f" (every {every} years)"
     listing = render.anniversary_listing(
@@ -364,7 +389,7 @@ def upcoming(
     pair: tuple[str, ...] | None,
     kinds: tuple[str, ...],
     leap: domain.LeapRule,
-    store_path: str | None,
+    store_paths: tuple[str, ...],
     fmt: str,
 ) -> None:
     """List the milestone anniversaries of the next N days, soonest first.
@@ -385,7 +410,7 @@ def upcoming(
         raise click.BadParameter(
             "the window runs past the year 9999", param_hint="--days"
         ) from None
-    selected = commemorated(load_events(store_path), countries_, kinds, pair)
+    selected = commemorated(load_events(store_paths), countries_, kinds, pair)
     found = domain.anniversaries_between(selected, start, end, every, leap)
     listing = render.anniversary_listing(
         found,
@@ -420,7 +445,7 @@ def relations(
     every: int,
     sort: str,
     leap: domain.LeapRule,
-    store_path: str | None,
+    store_paths: tuple[str, ...],
     fmt: str,
 ) -> None:
     """List the partners of a country: relations established, years, next milestone.
@@ -434,7 +459,7 @@ def relations(
       bilat relations AZ --every 10 --format csv
     """
     reference = as_of.first_day() if as_of is not None else today()
-    partners = domain.relations(load_events(store_path), country, reference, every, leap)
+    partners = domain.relations(load_events(store_paths), country, reference, every, leap)
     if sort == "next":
         far = (10000, 13, 32)
         partners.sort(
@@ -455,7 +480,7 @@ def search(
     countries_: tuple[str, ...],
     kinds: tuple[str, ...],
     as_of: PartialDate | None,
-    store_path: str | None,
+    store_paths: tuple[str, ...],
     fmt: str,
 ) -> None:
     """Find events whose text contains TEXT, ignoring case and accents.
@@ -471,7 +496,7 @@ def search(
     if not text.strip():
         raise click.BadParameter("give some text to look for", param_hint="TEXT")
     reference = as_of.first_day() if as_of is not None else today()
-    selected = domain.filter_events(load_events(store_path), countries=countries_, kinds=kinds)
+    selected = domain.filter_events(load_events(store_paths), countries=countries_, kinds=kinds)
     entries = domain.timeline(domain.search(selected, text), reference)
     plural = "event" if len(entries) == 1 else "events"
     listing = render.timeline_listing((), reference, entries, f"{len(entries)} {plural} match")
@@ -514,7 +539,7 @@ def export_ics(
     kinds: tuple[str, ...],
     leap: domain.LeapRule,
     output: str,
-    store_path: str | None,
+    store_paths: tuple[str, ...],
 ) -> None:
     """Write the milestone anniversaries of a range of years as an iCalendar file.
 
@@ -533,7 +558,7 @@ def export_ics(
         )
     from . import ics
 
-    selected = commemorated(load_events(store_path), countries_, kinds, pair)
+    selected = commemorated(load_events(store_paths), countries_, kinds, pair)
     found = [
         a
         for year in range(from_year, to_year + 1)
@@ -569,7 +594,7 @@ def show_letter(
     as_list: bool,
     pair: tuple[str, ...] | None,
     year: int | None,
-    store_path: str | None,
+    store_paths: tuple[str, ...],
     fmt: str,
 ) -> None:
     """Show a congratulatory letter, as a letter.
@@ -584,7 +609,7 @@ def show_letter(
     """
     pair = pair or ()
     _check_distinct(pair, "--pair")
-    events = load_events(store_path)
+    events = load_events(store_paths)
     found = domain.letters(events, pair=pair, year=year)
     if as_list:
         emit(render.listing_text(render.letters_listing(found), fmt))
@@ -639,7 +664,7 @@ def _find_event(events: Sequence[Event], event_id: str, hint: str) -> Event:
 @click.argument("event_id", metavar="ID")
 @store_option
 @format_option(ONE_FORMATS, "text")
-def show(event_id: str, store_path: str | None, fmt: str) -> None:
+def show(event_id: str, store_paths: tuple[str, ...], fmt: str) -> None:
     """Show one event in full, with its sources and disputed dates.
 
     \b
@@ -647,10 +672,372 @@ def show(event_id: str, store_path: str | None, fmt: str) -> None:
       bilat show az-jp-diplomatic-relations
       bilat show az-embassy-tokyo --format json
     """
-    event = _find_event(load_events(store_path), event_id, "ID")
+    event = _find_event(load_events(store_paths), event_id, "ID")
     if fmt == "json":
         emit(render.dump_json(store_mod.to_builtins(event)) + "\n")
     elif fmt == "markdown":
         emit(render.event_markdown(event))
     else:
         emit(render.event_panel(event))
+
+
+# --------------------------------------------------------------------------- your own store
+
+
+@cli.command()
+@store_option
+@format_option(LISTING_FORMATS, "table")
+def stores(store_paths: tuple[str, ...], fmt: str) -> None:
+    """List the store files that are read, in order, with their event counts.
+
+    Later stores override earlier ones: an event with the same id replaces the earlier one.
+
+    \b
+    Examples:
+      bilat stores
+      BILAT_STORE=a.json:b.json bilat stores --format json
+    """
+    read = read_stores(store_paths)
+    user = None if store_paths else user_store()
+    entries = [(s.name, len(s.events), "read") for s in read]
+    if user is not None and not user.is_file():
+        entries.append((str(user), 0, "not created yet (bilat add creates it)"))
+    emit(render.listing_text(render.stores_listing(entries), fmt))
+
+
+@cli.command()
+@click.option("--date", "date_", type=ANY_DATE, required=True, help="YYYY, YYYY-MM or YYYY-MM-DD.")
+@click.option("--end-date", type=ANY_DATE, help="Last day of an event that spans days.")
+@click.option(
+    "--parties", nargs=2, type=COUNTRY, required=True, metavar="A B", help="The two countries."
+)
+@click.option("--also", multiple=True, type=COUNTRY, help="A further party (repeatable).")
+@click.option("--by", type=COUNTRY, help="The party that acted.")
+@click.option(
+    "--kind", type=click.Choice(domain.KINDS), metavar="KIND", required=True, help="Event kind."
+)
+@click.option("--title", required=True, help="Short title.")
+@click.option("--summary", help="A sentence or two, in your own words.")
+@click.option("--place", help="Where it happened.")
+@click.option("--note", help="A note, e.g. how a date was inferred.")
+@click.option("--source-title", "source_titles", multiple=True, help="A source (repeatable).")
+@click.option(
+    "--source-url", "source_urls", multiple=True, help="The address of each --source-title."
+)
+@click.option("--letter-author", help="For a letter: who wrote it.")
+@click.option("--letter-recipient", help="For a letter: to whom.")
+@click.option(
+    "--letter-text-file",
+    type=click.Path(exists=True, dir_okay=False),
+    help="For a letter: a UTF-8 text file with its full text.",
+)
+@click.option("--id", "event_id", help="The event's id (default: made from parties, kind, date).")
+@click.option("--replace", is_flag=True, help="Overwrite an event with the same id.")
+@click.option(
+    "--store",
+    "target",
+    type=click.Path(dir_okay=False),
+    help="Store file to write (default: your store; created when missing).",
+)
+def add(
+    date_: PartialDate,
+    end_date: PartialDate | None,
+    parties: tuple[str, str],
+    also: tuple[str, ...],
+    by: str | None,
+    kind: str,
+    title: str,
+    summary: str | None,
+    place: str | None,
+    note: str | None,
+    source_titles: tuple[str, ...],
+    source_urls: tuple[str, ...],
+    letter_author: str | None,
+    letter_recipient: str | None,
+    letter_text_file: str | None,
+    event_id: str | None,
+    replace: bool,
+    target: str | None,
+) -> None:
+    """Add an event to your own store, validated exactly as the loader does.
+
+    Prints the id it wrote. Refuses an id that is taken (unless --replace) and an event
+    that is already there under another id.
+
+    \b
+    Examples:
+      bilat add --date 2025-10-01 --parties AZ MT --by AZ --kind embassy-opened \\
+        --title "Embassy of Azerbaijan opens in Valletta" \\
+        --source-title "MFA of Azerbaijan" --source-url https://mfa.gov.az/
+    """
+    all_parties = [*parties, *also]
+    _check_distinct(all_parties, "--parties/--also")
+    if not source_titles:
+        raise click.UsageError("give at least one source: --source-title T [--source-url U]")
+    if source_urls and len(source_urls) != len(source_titles):
+        raise click.UsageError("give one --source-url for each --source-title, or none")
+    letter = None
+    if letter_author or letter_recipient or letter_text_file:
+        if not (letter_author and letter_recipient):
+            raise click.UsageError("a letter needs --letter-author and --letter-recipient")
+        text = None
+        if letter_text_file:
+            try:
+                text = Path(letter_text_file).read_text(encoding="utf-8")
+            except (OSError, UnicodeDecodeError) as exc:
+                raise click.ClickException(f"{letter_text_file}: cannot read: {exc}") from None
+        letter = {"author": letter_author, "recipient": letter_recipient, "text": text}
+    raw: dict[str, Any] = {
+        "id": event_id or "new-event",
+        "date": date_.isoformat(),
+        "end_date": end_date.isoformat() if end_date else None,
+        "parties": all_parties,
+        "by": by,
+        "kind": kind,
+        "title": title,
+        "summary": summary,
+        "place": place,
+        "note": note,
+        "sources": [
+            {"title": t, "url": source_urls[i] if source_urls else None}
+            for i, t in enumerate(source_titles)
+        ],
+        "letter": letter,
+    }
+    try:
+        event = store_mod.event_from_dict(raw)
+    except store_mod.StoreError as exc:
+        raise click.UsageError(f"invalid event: {exc}") from None
+    path = Path(target) if target else user_store()
+    others = () if target else store_mod.bundled_store().events
+    if event_id is None:
+        existing = store_mod.load_path(path).events if path.is_file() else ()
+        taken = [e.id for e in (*others, *existing)]
+        event = msgspec.structs.replace(event, id=store_mod.make_id(event, taken))
+    store_mod.add_events(path, [event], others=others, replace=replace)
+    click.echo(event.id)
+    click.echo(f"added to {path}", err=True)
+
+
+@cli.command()
+@click.argument("paths", nargs=-1, type=click.Path(), metavar="[PATH ...]")
+def validate(paths: tuple[str, ...]) -> None:
+    """Check stores and print every problem with its JSON path.
+
+    With no PATH: the stores commands read (BILAT_STORE, else the bundled store and yours).
+
+    Beyond the format: likely duplicates (same parties, kind and title on another date), a
+    disputed date equal to the event's own, addresses that are not http(s), and future
+    dates for kinds that cannot be in the future. Exit status 0 when clean, 1 otherwise.
+
+    \b
+    Examples:
+      bilat validate
+      bilat validate my-events.json other.json
+    """
+    env_paths = [p for p in os.environ.get("BILAT_STORE", "").split(os.pathsep) if p]
+    paths = paths or tuple(env_paths)
+    if paths:
+        files: list[tuple[str, bytes]] = [(p, store_mod.read_file(p)) for p in paths]
+    else:
+        from importlib import resources
+
+        bundled = resources.files("bilat") / "data" / "events.json"
+        files = [(str(bundled), bundled.read_bytes())]
+        if user_store().is_file():
+            files.append((str(user_store()), store_mod.read_file(user_store())))
+    reference = today()
+    problems = 0
+    for name, data in files:
+        messages = store_mod.check(data, name, reference)
+        problems += len(messages)
+        for message in messages:
+            click.echo(render.clean(message))
+        if not messages:
+            click.echo(render.clean(f"{name}: ok"))
+    if problems:
+        plural = "problem" if problems == 1 else "problems"
+        raise click.ClickException(f"{problems} {plural} found")
+
+
+@cli.group("import")
+def import_() -> None:
+    """Import events from other formats into your own store.
+
+    \b
+    Examples:
+      bilat import csv events.csv --dry-run
+    """
+
+
+CSV_COLUMNS = ("date", "parties", "kind", "title", "source_urls", "source_titles")
+CSV_OPTIONAL = (
+    "summary",
+    "id",
+    "by",
+    "end_date",
+    "note",
+    "place",
+    "letter_author",
+    "letter_recipient",
+    "conflict",
+)
+
+
+@import_.command("csv")
+@click.argument("file", type=click.Path(dir_okay=False))
+@click.option(
+    "--store",
+    "target",
+    type=click.Path(dir_okay=False),
+    help="Store file to write (default: your store; created when missing).",
+)
+@click.option("--dry-run", is_flag=True, help="Show what would be added; write nothing.")
+@click.option("--skip-invalid", is_flag=True, help="Import the valid rows, report the others.")
+@format_option(LISTING_FORMATS, "table")
+def import_csv(file: str, target: str | None, dry_run: bool, skip_invalid: bool, fmt: str) -> None:
+    """Import events from a CSV file, all rows or none.
+
+    Columns: date, parties (codes separated by ';'), kind, title, source_urls (';'),
+    source_titles (' | '), and optionally summary, id, by, end_date, note, place,
+    letter_author, letter_recipient (a 'conflict' column becomes the note). Rows in error
+    are reported with their line numbers, and nothing is written unless every row is valid
+    (or --skip-invalid). Events already in the store are skipped, so importing the same
+    file twice adds nothing the second time.
+
+    \b
+    Examples:
+      bilat import csv events.csv --dry-run
+      bilat import csv events.csv --store embassy.json --skip-invalid
+    """
+    path = Path(target) if target else user_store()
+    others = () if target else store_mod.bundled_store().events
+    existing = store_mod.load_path(path).events if path.is_file() else ()
+    rows, errors = _read_csv(file)
+    taken = {e.id for e in (*others, *existing)}
+    events: list[Event] = []
+    for line, raw, make_id in rows:
+        try:
+            event = store_mod.event_from_dict(raw)
+        except store_mod.StoreError as exc:
+            errors.append(f"{file}: line {line}: {exc}")
+            continue
+        if make_id:
+            event = msgspec.structs.replace(event, id=store_mod.make_id(event, taken))
+        taken.add(event.id)
+        events.append(event)
+    for message in errors:
+        click.echo(render.clean(message), err=True)
+    if errors and not skip_invalid:
+        raise click.ClickException(
+            f"{len(errors)} invalid rows in {file}; nothing was written (--skip-invalid "
+            "imports the valid rows)"
+        )
+    result = store_mod.add_events(path, events, others=others, skip_existing=True, dry_run=dry_run)
+    entries = domain.timeline(result.added, today())
+    verb = "would be added" if dry_run else "added"
+    heading = f"{len(result.added)} events {verb} to {path}"
+    if result.skipped:
+        heading += f"; {len(result.skipped)} already there"
+    if errors:
+        heading += f"; {len(errors)} invalid {'row' if len(errors) == 1 else 'rows'} skipped"
+    emit(render.listing_text(render.timeline_listing((), today(), entries, heading), fmt))
+
+
+def _read_csv(file: str) -> tuple[list[tuple[int, dict[str, Any], bool]], list[str]]:
+    """Rows of an import file as (line number, event dict, whether the id is to be made),
+    and the errors of rows that could not be read."""
+    import csv
+
+    try:
+        text = Path(file).read_text(encoding="utf-8-sig")
+    except FileNotFoundError:
+        raise click.ClickException(f"{file}: no such file") from None
+    except (OSError, UnicodeDecodeError) as exc:
+        raise click.ClickException(f"{file}: cannot read: {exc}") from None
+    reader = csv.DictReader(text.splitlines())
+    header = reader.fieldnames or []
+    missing = [c for c in CSV_COLUMNS if c not in header]
+    if missing:
+        raise click.ClickException(f"{file}: missing columns: {', '.join(missing)}")
+    unknown = [c for c in header if c not in CSV_COLUMNS + CSV_OPTIONAL]
+    if unknown:
+        raise click.ClickException(f"{file}: unknown columns: {', '.join(unknown)}")
+    rows: list[tuple[int, dict[str, Any], bool]] = []
+    errors: list[str] = []
+    for row in reader:
+        line = reader.line_num
+
+        def cell(name: str, row: dict[str, Any] = row) -> str | None:
+            value = row.get(name)
+            return value.strip() if isinstance(value, str) and value.strip() else None
+
+        urls = [u.strip() for u in (cell("source_urls") or "").split(";") if u.strip()]
+        titles = [t.strip() for t in (cell("source_titles") or "").split(" | ") if t.strip()]
+        if urls and titles and len(urls) != len(titles):
+            errors.append(
+                f"{file}: line {line}: {len(urls)} source_urls but {len(titles)} source_titles"
+            )
+            continue
+        sources = [
+            {"title": titles[i] if titles else url, "url": url} for i, url in enumerate(urls)
+        ] or [{"title": t} for t in titles]
+        letter = None
+        if cell("letter_author") or cell("letter_recipient"):
+            letter = {"author": cell("letter_author"), "recipient": cell("letter_recipient")}
+        raw = {
+            "id": cell("id") or "imported",
+            "date": cell("date"),
+            "end_date": cell("end_date"),
+            "parties": [p.strip().upper() for p in (cell("parties") or "").split(";") if p.strip()],
+            "by": (cell("by") or "").upper() or None,
+            "kind": cell("kind"),
+            "title": cell("title"),
+            "summary": cell("summary"),
+            "place": cell("place"),
+            "note": cell("note") or cell("conflict"),
+            "sources": sources,
+            "letter": letter,
+        }
+        rows.append((line, raw, cell("id") is None))
+    return rows, errors
+
+
+@export.command("json")
+@country_option
+@pair_option("Only events of these two countries.")
+@kind_option("Only events of this kind (repeatable).")
+@click.option(
+    "-o",
+    "--output",
+    metavar="FILE",
+    default="-",
+    show_default=True,
+    help="File to write ('-' for standard output).",
+)
+@store_option
+def export_json(
+    countries_: tuple[str, ...],
+    pair: tuple[str, ...] | None,
+    kinds: tuple[str, ...],
+    output: str,
+    store_paths: tuple[str, ...],
+) -> None:
+    """Write the selected events as a valid store, so stores can be split and shared.
+
+    \b
+    Examples:
+      bilat export json --pair AZ JP -o az-jp.json
+      bilat export json --country JP --kind diplomatic-relations
+    """
+    pair = pair or ()
+    _check_distinct(pair, "--pair")
+    selected = domain.filter_events(
+        load_events(store_paths), countries=countries_, all_countries=pair, kinds=kinds
+    )
+    data = store_mod.dumps(selected)
+    if output == "-":
+        click.echo(data, nl=False)
+    else:
+        store_mod.write_atomic(Path(output), data)
+        click.echo(f"{len(selected)} events written to {output}", err=True)

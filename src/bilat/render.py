@@ -492,6 +492,21 @@ def letters_listing(found: Sequence[Event]) -> Listing:
     )
 
 
+def stores_listing(entries: Sequence[tuple[str, int, str]]) -> Listing:
+    """The store files read, in order: (path, event count, status)."""
+    return Listing(
+        columns=["#", "Store", "Events", "Status"],
+        rows=[[str(i), path, str(n), status] for i, (path, n, status) in enumerate(entries, 1)],
+        csv_columns=["order", "path", "events", "status"],
+        csv_rows=[[str(i), path, str(n), status] for i, (path, n, status) in enumerate(entries, 1)],
+        data={
+            "stores": [{"path": path, "events": n, "status": status} for path, n, status in entries]
+        },
+        heading="Stores, in the order they are read (later ones override earlier ones by id)",
+        wrap=frozenset({"Store", "Status"}),
+    )
+
+
 # --------------------------------------------------------------------------- formats
 
 

@@ -7,8 +7,12 @@ file, the JSON path of the record and what is wrong. Nothing else is raised for 
 
 from __future__ import annotations
 
+import contextlib
+import datetime as dt
 import os
-from collections.abc import Iterable
+import stat
+import tempfile
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from importlib import resources
 from pathlib import Path
@@ -17,7 +21,7 @@ from typing import Any
 import msgspec
 
 from . import countries
-from .domain import BilatError, Event, PartialDate
+from .domain import BilatError, Event, PartialDate, Source
 
 __all__ = [
     "FORMAT_VERSION",
@@ -171,41 +175,51 @@ def _check_version(data: bytes, name: str) -> None:
         raise StoreError(_version_message(name, header.version))
 
 
-def _validate(events: list[Event], name: str) -> None:
-    """The rules a JSON schema cannot say: one error, the first found, with its path."""
+Problem = tuple[str, str]
+"""A JSON path and what is wrong there."""
 
-    def fail(path: str, problem: str) -> StoreError:
-        return StoreError(f"{name}: {path}: {problem}")
 
+def event_problems(event: Event, at: str) -> Iterator[Problem]:
+    """The rules of one event that a JSON schema cannot say, with their paths under ``at``."""
+    for j, code in enumerate(event.parties):
+        if not countries.is_known(code):
+            yield f"{at}.parties[{j}]", f"unknown country code {code!r}"
+        if code in event.parties[:j]:
+            yield f"{at}.parties[{j}]", f"{code} is listed twice"
+    if event.by is not None and event.by not in event.parties:
+        yield f"{at}.by", f"{event.by!r} is not one of the parties"
+    if event.end_date is not None and event.end_date.last_day() < event.date.first_day():
+        yield f"{at}.end_date", f"{event.end_date} is before the date {event.date}"
+    if event.kind == "letter" and event.letter is None:
+        yield f"{at}.letter", "a letter event needs a letter object"
+    if event.kind != "letter" and event.letter is not None:
+        yield f"{at}.letter", f"only letter events carry a letter (kind is {event.kind})"
+    for k, claim in enumerate(event.disputed or ()):
+        if claim.date is None and claim.end_date is None:
+            yield f"{at}.disputed[{k}]", "a disputed claim needs a date or an end_date"
+
+
+def _problems(indexed: Iterable[tuple[int, Event]]) -> Iterator[Problem]:
     seen: dict[str, int] = {}
-    for i, event in enumerate(events):
+    for i, event in indexed:
         at = f"$.events[{i}]"
         first = seen.setdefault(event.id, i)
         if first != i:
-            raise fail(f"{at}.id", f"duplicate id {event.id!r} (also at $.events[{first}])")
-        for j, code in enumerate(event.parties):
-            if not countries.is_known(code):
-                raise fail(f"{at}.parties[{j}]", f"unknown country code {code!r}")
-            if code in event.parties[:j]:
-                raise fail(f"{at}.parties[{j}]", f"{code} is listed twice")
-        if event.by is not None and event.by not in event.parties:
-            raise fail(f"{at}.by", f"{event.by!r} is not one of the parties")
-        if event.end_date is not None and event.end_date.last_day() < event.date.first_day():
-            raise fail(f"{at}.end_date", f"{event.end_date} is before the date {event.date}")
-        if event.kind == "letter" and event.letter is None:
-            raise fail(f"{at}.letter", "a letter event needs a letter object")
-        if event.kind != "letter" and event.letter is not None:
-            raise fail(f"{at}.letter", f"only letter events carry a letter (kind is {event.kind})")
-        for k, claim in enumerate(event.disputed or ()):
-            if claim.date is None and claim.end_date is None:
-                raise fail(f"{at}.disputed[{k}]", "a disputed claim needs a date or an end_date")
+            yield f"{at}.id", f"duplicate id {event.id!r} (also at $.events[{first}])"
+        yield from event_problems(event, at)
+
+
+def _validate(events: list[Event], name: str) -> None:
+    """Raise the first problem found, with its path."""
+    for path, problem in _problems(enumerate(events)):
+        raise StoreError(f"{name}: {path}: {problem}")
 
 
 # --------------------------------------------------------------------------- files
 
 
-def load_path(path: str | os.PathLike[str]) -> Store:
-    """Load a store file named by the user."""
+def read_file(path: str | os.PathLike[str]) -> bytes:
+    """The bytes of a store file, or a StoreError that says why not."""
     name = os.fspath(path)
     p = Path(path)
     if p.is_dir():
@@ -214,14 +228,19 @@ def load_path(path: str | os.PathLike[str]) -> Store:
         size = p.stat().st_size
         if size > MAX_STORE_BYTES:
             raise StoreError(_too_large(name, size))
-        data = p.read_bytes()
+        return p.read_bytes()
     except FileNotFoundError:
         raise StoreError(f"{name}: no such store file") from None
     except PermissionError:
         raise StoreError(f"{name}: cannot read the store file: permission denied") from None
     except OSError as exc:
         raise StoreError(f"{name}: cannot read the store file: {exc.strerror or exc}") from None
-    return Store(name, loads(data, name))
+
+
+def load_path(path: str | os.PathLike[str]) -> Store:
+    """Load a store file named by the user."""
+    name = os.fspath(path)
+    return Store(name, loads(read_file(path), name))
 
 
 def bundled_store() -> Store:
@@ -240,6 +259,23 @@ def bundled_store() -> Store:
 def load(path: str | os.PathLike[str] | None) -> Store:
     """The store at ``path``, or the bundled one when ``path`` is None."""
     return bundled_store() if path is None else load_path(path)
+
+
+def default_stores(user_store: Path) -> list[Store]:
+    """The bundled store, then the user's store when it exists."""
+    stores = [bundled_store()]
+    if user_store.is_file():
+        stores.append(load_path(user_store))
+    return stores
+
+
+def merge(stores: Iterable[Store]) -> tuple[Event, ...]:
+    """The events of several stores; an id in a later store replaces the earlier event."""
+    merged: dict[str, Event] = {}
+    for store in stores:
+        for event in store.events:
+            merged[event.id] = event
+    return tuple(merged.values())
 
 
 # --------------------------------------------------------------------------- writing
@@ -283,3 +319,260 @@ def json_schema() -> dict[str, Any]:
     )
     top["properties"]["version"] = {"const": FORMAT_VERSION}
     return {"$schema": "https://json-schema.org/draft/2020-12/schema", **top, "$defs": defs}
+
+
+# --------------------------------------------------------------------------- checking
+
+
+def event_from_dict(raw: Any, at: str = "$") -> Event:
+    """Validate one event given as plain JSON values exactly as the loader does."""
+    try:
+        event = msgspec.convert(raw, Event, dec_hook=_dec_hook)
+    except msgspec.ValidationError as exc:
+        path, problem = _split_validation(str(exc))
+        raise StoreError(f"{at}{path[1:]}: {problem}") from None
+    for path, problem in event_problems(event, at):
+        raise StoreError(f"{path}: {problem}")
+    return event
+
+
+_PAST_ONLY = frozenset(
+    {
+        "recognition",
+        "diplomatic-relations",
+        "embassy-opened",
+        "consulate-opened",
+        "agreement",
+        "letter",
+        "anniversary-event",
+        "relations-severed",
+        "relations-restored",
+    }
+)
+
+
+def lint(indexed: Sequence[tuple[int, Event]], today: dt.date) -> Iterator[Problem]:
+    """Checks beyond the format: likely duplicates, a disputed claim equal to the event's
+    own date, addresses that are not http(s), and dates in the future for kinds that can
+    only be in the past (visits and meetings may be planned)."""
+    titles: dict[tuple[frozenset[str], str, str], tuple[int, Event]] = {}
+    for i, event in indexed:
+        at = f"$.events[{i}]"
+        key = (frozenset(event.parties), event.kind, event.title.casefold())
+        earlier = titles.setdefault(key, (i, event))
+        if earlier[0] != i and earlier[1].date != event.date:
+            other_i, other = earlier
+            yield (
+                at,
+                (
+                    f"likely a duplicate of $.events[{other_i}] ({other.id}): same parties, "
+                    f"kind and title on another date ({other.date} and {event.date})"
+                ),
+            )
+        for k, claim in enumerate(event.disputed or ()):
+            if claim.date is not None and claim.date == event.date:
+                yield (
+                    f"{at}.disputed[{k}].date",
+                    f"the disputed date equals the event's ({event.date})",
+                )
+            if claim.end_date is not None and claim.end_date == event.end_date:
+                yield f"{at}.disputed[{k}].end_date", "the disputed end date equals the event's"
+        for path, source in _sources(event, at):
+            for field in ("url", "archive_url"):
+                url = getattr(source, field)
+                if url is not None and not url.lower().startswith(("http://", "https://")):
+                    yield f"{path}.{field}", f"not an http(s) address: {url!r}"
+        if event.kind in _PAST_ONLY and event.date.first_day() > today:
+            yield f"{at}.date", f"{event.date} is in the future, which a {event.kind} cannot be"
+
+
+def _sources(event: Event, at: str) -> Iterator[tuple[str, Source]]:
+    for j, source in enumerate(event.sources):
+        yield f"{at}.sources[{j}]", source
+    for k, claim in enumerate(event.disputed or ()):
+        for j, source in enumerate(claim.sources):
+            yield f"{at}.disputed[{k}].sources[{j}]", source
+
+
+def check(data: bytes, name: str, today: dt.date) -> list[str]:
+    """Every problem of a store, one message each (``name: path: problem``); empty when
+    the store is clean. Each event is checked on its own, so one bad event does not hide
+    the others."""
+    first: str | None = None
+    try:
+        loads(data, name)
+    except StoreError as exc:
+        first = str(exc)
+    try:
+        raw = msgspec.json.decode(data.removeprefix(b"\xef\xbb\xbf"))
+    except (msgspec.DecodeError, UnicodeDecodeError, RecursionError):
+        assert first is not None
+        return [first]
+    if not isinstance(raw, dict) or not isinstance(raw.get("events"), list):
+        return [first] if first else []
+    messages = []
+    if raw.get("version") != FORMAT_VERSION:
+        messages.append(_version_message(name, raw.get("version")))
+    unknown = sorted(set(raw) - {"$schema", "version", "events"})
+    if unknown:
+        messages.append(f"{name}: $: unknown field {unknown[0]!r}")
+    valid: list[tuple[int, Event]] = []
+    for i, item in enumerate(raw["events"]):
+        try:
+            event = msgspec.convert(item, Event, dec_hook=_dec_hook)
+        except msgspec.ValidationError as exc:
+            path, problem = _split_validation(str(exc))
+            messages.append(f"{name}: $.events[{i}]{path[1:]}: {problem}")
+            continue
+        valid.append((i, event))
+    messages += [f"{name}: {path}: {problem}" for path, problem in _problems(valid)]
+    messages += [f"{name}: {path}: {problem}" for path, problem in lint(valid, today)]
+    if first is not None and not messages:
+        messages.append(first)
+    return messages
+
+
+# --------------------------------------------------------------------------- writing files
+
+
+def identity(event: Event) -> tuple[str, str, frozenset[str], str, str]:
+    """What makes two events the same event, whatever their ids."""
+    end = event.end_date.isoformat() if event.end_date else ""
+    return (
+        event.date.isoformat(),
+        end,
+        frozenset(event.parties),
+        event.kind,
+        event.title.casefold(),
+    )
+
+
+def make_id(event: Event, taken: Iterable[str]) -> str:
+    """A readable id: parties, kind and date (``az-jp-embassy-opened-2025-10-01``), with a
+    number added when that is taken."""
+    base = "-".join([*(p.lower() for p in event.parties), event.kind, event.date.isoformat()])
+    used = set(taken)
+    candidate, n = base, 2
+    while candidate in used:
+        candidate, n = f"{base}-{n}", n + 1
+    return candidate
+
+
+def write_atomic(path: Path, data: bytes) -> None:
+    """Replace ``path`` with ``data`` so that a reader, or a crash at any moment, sees the
+    old file or the new one, never a part: write a temporary file in the same folder,
+    flush and fsync it, give it the old file's permissions, rename it over the store."""
+    directory = path.parent
+    try:
+        mode = stat.S_IMODE(path.stat().st_mode)
+    except FileNotFoundError:
+        mask = os.umask(0)
+        os.umask(mask)
+        mode = 0o666 & ~mask
+    try:
+        fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=directory)
+    except OSError as exc:
+        raise _write_error(path, exc) from None
+    try:
+        with os.fdopen(fd, "wb") as f:
+            f.write(data)
+            f.flush()
+            os.fsync(f.fileno())
+        os.chmod(tmp, mode)
+        os.replace(tmp, path)
+    except BaseException as exc:
+        with contextlib.suppress(OSError):
+            os.unlink(tmp)
+        if isinstance(exc, OSError):
+            raise _write_error(path, exc) from None
+        raise
+    with contextlib.suppress(OSError):
+        dir_fd = os.open(directory, os.O_RDONLY)
+        try:
+            os.fsync(dir_fd)
+        finally:
+            os.close(dir_fd)
+
+
+def _write_error(path: Path, exc: OSError) -> StoreError:
+    reason = (exc.strerror or str(exc)).lower()
+    return StoreError(f"{path}: cannot write the store: {reason}")
+
+
+LOCK_TIMEOUT = 60.0
+
+
+@contextlib.contextmanager
+def locked(path: Path) -> Iterator[None]:
+    """Serialise writers of one store with a lock file beside it (``events.json.lock``)."""
+    from filelock import FileLock, Timeout
+
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+    except OSError as exc:
+        raise StoreError(f"{path.parent}: cannot create the folder: {exc.strerror}") from None
+    lock = FileLock(f"{path}.lock", timeout=LOCK_TIMEOUT)
+    try:
+        with lock:
+            yield
+    except Timeout:
+        raise StoreError(
+            f"{path}: another bilat has held the store's lock for {LOCK_TIMEOUT:.0f} s"
+        ) from None
+    except OSError as exc:
+        raise _write_error(path, exc) from None
+
+
+@dataclass(frozen=True)
+class Added:
+    """The outcome of adding events to a store file."""
+
+    added: tuple[Event, ...]
+    skipped: tuple[Event, ...]
+
+
+def add_events(
+    path: Path,
+    new: Sequence[Event],
+    *,
+    others: Sequence[Event] = (),
+    replace: bool = False,
+    skip_existing: bool = False,
+    dry_run: bool = False,
+) -> Added:
+    """Add events to the store at ``path`` (created when missing) under its lock.
+
+    An id already in the store, or in ``others`` (the stores read before it), is refused
+    unless ``replace``; an event identical to one already there (same date, parties, kind
+    and title) is refused, or skipped with ``skip_existing``. Nothing is written unless
+    every event can be added.
+    """
+    with locked(path) if not dry_run else contextlib.nullcontext():
+        current = list(load_path(path).events) if path.exists() else []
+        by_id = {e.id: e for e in current}
+        elsewhere = {e.id for e in others}
+        identities = {identity(e): e for e in [*others, *current]}
+        added: list[Event] = []
+        skipped: list[Event] = []
+        for event in new:
+            same = identities.get(identity(event))
+            if same is not None and not replace:
+                if skip_existing:
+                    skipped.append(event)
+                    continue
+                raise StoreError(f"{path}: the same event is already there as {same.id!r}")
+            if not replace and event.id in by_id:
+                raise StoreError(
+                    f"{path}: id {event.id!r} is already in this store (--replace overwrites it)"
+                )
+            if not replace and event.id in elsewhere:
+                raise StoreError(
+                    f"{path}: id {event.id!r} is already in another store "
+                    "(--replace writes an override)"
+                )
+            by_id[event.id] = event
+            identities[identity(event)] = event
+            added.append(event)
+        if added and not dry_run:
+            write_atomic(path, dumps(by_id.values()))
+    return Added(tuple(added), tuple(skipped))
