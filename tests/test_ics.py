@@ -429,7 +429,7 @@ def test_control_characters_never_raw() -> None:
     assert text(vevent, "DESCRIPTION") == (
         "Original date: 5 May 2010\n"
         "Event: Evil\\x1b[31m title\\x07 with\\u202e bidi\\x7f and\\x85 C1\n"
-        "Line one\nline two\\x00\\x1b]0;pwned\\x07 tabbed\\x0dcr\n"
+        "Line one\nline two\\x00\\x1b]0;pwned\\x07 tabbed\\rcr\n"
         "Sources:\n"
         "Src\\x1b[2J <https://example.org/\\x1b>"
     )

@@ -21,6 +21,7 @@ from dateutil.relativedelta import relativedelta
 from . import __version__, countries, domain, render
 from . import store as store_mod
 from .domain import BilatError, Event, PartialDate
+from .text import clean
 
 if TYPE_CHECKING:
     from rich.console import RenderableType
@@ -155,7 +156,8 @@ class BilatGroup(click.Group):
         try:
             return super().invoke(ctx)
         except BilatError as exc:
-            raise click.ClickException(str(exc)) from None
+            # The message may quote the store (a field name, a value): never raw controls.
+            raise click.ClickException(clean(str(exc))) from None
 
 
 def user_store() -> Path:
@@ -852,9 +854,9 @@ def validate(paths: tuple[str, ...]) -> None:
         messages = store_mod.check(data, name, reference)
         problems += len(messages)
         for message in messages:
-            click.echo(render.clean(message))
+            click.echo(clean(message))
         if not messages:
-            click.echo(render.clean(f"{name}: ok"))
+            click.echo(clean(f"{name}: ok"))
     if problems:
         plural = "problem" if problems == 1 else "problems"
         raise click.ClickException(f"{problems} {plural} found")
@@ -927,7 +929,7 @@ def import_csv(file: str, target: str | None, dry_run: bool, skip_invalid: bool,
         taken.add(event.id)
         events.append(event)
     for message in errors:
-        click.echo(render.clean(message), err=True)
+        click.echo(clean(message), err=True)
     if errors and not skip_invalid:
         raise click.ClickException(
             f"{len(errors)} invalid rows in {file}; nothing was written (--skip-invalid "

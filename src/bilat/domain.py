@@ -121,8 +121,9 @@ class PartialDate:
         """Parse ``YYYY``, ``YYYY-MM`` or ``YYYY-MM-DD``; raise ValueError otherwise."""
         m = _DATE_RE.fullmatch(text)
         if m is None:
+            shown = repr(text if len(text) <= 40 else text[:40] + "...")
             raise ValueError(
-                f"{text!r} is not an ISO 8601 date (expected YYYY, YYYY-MM or YYYY-MM-DD)"
+                f"{shown} is not an ISO 8601 date (expected YYYY, YYYY-MM or YYYY-MM-DD)"
             )
         year, month, day = (int(g) if g is not None else None for g in m.groups())
         assert year is not None

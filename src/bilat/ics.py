@@ -10,7 +10,7 @@ duplicating them. Anniversaries known only to the month or the year have no day 
 a calendar: they are left out and counted.
 
 Text from a store is data: control characters are made visible with
-:func:`bilat.render.clean` (RFC 5545 TEXT allows none but tab), accents and other
+:func:`bilat.text.clean` (RFC 5545 TEXT allows none but tab), accents and other
 printable characters are kept, and ``icalendar`` escapes and folds the rest.
 """
 
@@ -24,7 +24,8 @@ from dateutil.relativedelta import relativedelta
 
 from . import __version__, countries
 from .domain import Anniversary, LeapRule
-from .render import clean, leap_rule_text, long_date, source_line
+from .render import leap_rule_text, long_date, source_line
+from .text import clean
 
 __all__ = ["CALENDAR_NAME", "PRODID", "build_calendar", "uid"]
 

@@ -31,35 +31,16 @@ from .domain import (
     ordinal,
 )
 from .store import to_builtins
+from .text import clean
 
 if TYPE_CHECKING:
     from rich.console import RenderableType
 
-# C0/C1 controls (tab and newline handled apart), bidi controls, line/paragraph
-# separators and lone surrogates: never sent to a terminal as they are.
-_UNSAFE = re.compile(
-    "[\x00-\x08\x0b-\x1f\x7f-\x9f\u061c\u200e\u200f\u2028-\u202e\u2066-\u2069\ud800-\udfff]"
-)
-_UNSAFE_WITH_NL = re.compile(_UNSAFE.pattern[:-1] + "\n\t]")
 # What JSON must escape beyond what json.dumps already does with ensure_ascii=False.
 _JSON_UNSAFE = re.compile("[\x7f-\x9f\u061c\u200e\u200f\u2028-\u202e\u2066-\u2069\ud800-\udfff]")
 
 DISPUTED_MARK = "*"
 LEAP_MARK = "\u2020"  # dagger
-
-
-def _escape(match: re.Match[str]) -> str:
-    code = ord(match.group())
-    if match.group() == "\t":
-        return " "
-    return f"\\x{code:02x}" if code < 0x100 else f"\\u{code:04x}"
-
-
-def clean(text: str, *, multiline: bool = False) -> str:
-    """Text safe to print: control characters become visible escapes."""
-    if multiline:
-        return _UNSAFE.sub(_escape, text.replace("\r\n", "\n")).replace("\t", " ")
-    return _UNSAFE_WITH_NL.sub(lambda m: " " if m.group() in "\n\t" else _escape(m), text)
 
 
 def dump_json(obj: Any) -> str:

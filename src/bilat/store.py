@@ -21,7 +21,8 @@ from typing import Any
 import msgspec
 
 from . import countries
-from .domain import BilatError, Event, PartialDate, Source
+from .domain import CODE_PATTERN, ID_PATTERN, KINDS, BilatError, Event, PartialDate, Source
+from .text import escape
 
 __all__ = [
     "FORMAT_VERSION",
@@ -74,7 +75,8 @@ class Store:
 def _dec_hook(type_: type, obj: Any) -> Any:
     if type_ is PartialDate:
         if not isinstance(obj, str):
-            raise TypeError(f"Expected a date string, got `{type(obj).__name__}`")
+            got = _JSON_TYPES.get(type(obj).__name__, type(obj).__name__)
+            raise TypeError(f"Expected a date string, got `{got}`")
         return PartialDate.parse(obj)
     raise NotImplementedError(type_)
 
@@ -97,12 +99,51 @@ def _position(data: bytes, offset: int) -> str:
     return f"line {line}, column {column}"
 
 
+def _stdlib_position(data: bytes) -> str | None:
+    """Where the standard library's parser stops, on the (rare) malformed-JSON path: it
+    counts lines and columns exactly, where msgspec's byte offsets vary by error."""
+    import json
+
+    try:
+        json.loads(data.decode("utf-8"))
+    except json.JSONDecodeError as exc:
+        return f"line {exc.lineno}, column {exc.colno}"
+    except (RecursionError, UnicodeDecodeError, ValueError):
+        return None
+    return None
+
+
+_JSON_TYPES = {
+    "NoneType": "null",
+    "list": "array",
+    "dict": "object",
+    "float": "float",
+    "int": "int",
+    "bool": "bool",
+    "str": "str",
+}
+_PATTERN_NAMES = {
+    ID_PATTERN: "an id of lower-case words joined by hyphens (like az-jp-visit-2006)",
+    CODE_PATTERN: "an upper-case country code (like AZ, or SUHH for the USSR)",
+    DATE_PATTERN: "a date YYYY, YYYY-MM or YYYY-MM-DD",
+}
+
+
+def _humane(problem: str) -> str:
+    """msgspec's wording, with regexes named and the valid kinds listed."""
+    for pattern, meaning in _PATTERN_NAMES.items():
+        problem = problem.replace(f"`str` matching regex '{pattern}'", meaning)
+    if problem.startswith("Invalid enum value"):
+        problem += f" (kinds: {', '.join(KINDS)})"
+    return problem
+
+
 def _split_validation(message: str) -> tuple[str, str]:
     """msgspec says 'Expected `str`, got `int` - at `$.events[3].date`'."""
     text, sep, where = message.rpartition(" - at `")
     if not sep:
-        return "$", message
-    return where.rstrip("`"), text
+        return "$", escape(_humane(message))
+    return where.rstrip("`"), escape(_humane(text))
 
 
 def loads(data: bytes, name: str) -> tuple[Event, ...]:
@@ -120,6 +161,9 @@ def loads(data: bytes, name: str) -> tuple[Event, ...]:
     except UnicodeDecodeError:
         raise _not_utf8(data, name) or StoreError(f"{name}: not UTF-8 text") from None
     except msgspec.ValidationError as exc:
+        utf8_error = _not_utf8(data, name)
+        if utf8_error is not None:
+            raise utf8_error from None
         _check_version(data, name)
         path, problem = _split_validation(str(exc))
         raise StoreError(f"{name}: {path}: {problem}") from None
@@ -129,12 +173,13 @@ def loads(data: bytes, name: str) -> tuple[Event, ...]:
             raise utf8_error from None
         message = str(exc)
         if message == "Input data was truncated":
-            problem, offset = "unexpected end of file", len(data)
+            problem, where = "unexpected end of file", _position(data, len(data))
         else:
             problem = message.removeprefix("JSON is malformed: ")
             problem, _, byte = problem.rpartition(" (byte ")
             offset = int(byte.rstrip(")")) if byte.rstrip(")").isdigit() else 0
-        raise StoreError(f"{name}: invalid JSON at {_position(data, offset)}: {problem}") from None
+            where = _stdlib_position(data) or _position(data, offset)
+        raise StoreError(f"{name}: invalid JSON at {where}: {problem}") from None
     if parsed.version != FORMAT_VERSION:
         raise StoreError(_version_message(name, parsed.version))
     _validate(parsed.events, name)
@@ -169,7 +214,7 @@ def _check_version(data: bytes, name: str) -> None:
     """On a validation error, say first when the file is of another format version."""
     try:
         header = msgspec.json.decode(data, type=_Header)
-    except (msgspec.DecodeError, msgspec.ValidationError):
+    except (msgspec.DecodeError, msgspec.ValidationError, RecursionError, UnicodeDecodeError):
         return
     if header.version is not None and header.version != FORMAT_VERSION:
         raise StoreError(_version_message(name, header.version))

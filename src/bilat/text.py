@@ -1,0 +1,40 @@
+"""Text from a store is data: what may be printed of it, and how.
+
+Control characters (C0 and C1), bidirectional controls, line and paragraph separators and
+lone surrogates never reach a terminal as they are: they become visible escapes such as
+``\\x1b`` or ``\\u202e``.
+"""
+
+from __future__ import annotations
+
+import re
+
+# C0/C1 controls but tab and newline, bidi controls, line/paragraph separators, surrogates.
+_UNSAFE = re.compile(
+    "[\x00-\x08\x0b-\x1f\x7f-\x9f\u061c\u200e\u200f\u2028-\u202e\u2066-\u2069\ud800-\udfff]"
+)
+_UNSAFE_OR_SPACE = re.compile(_UNSAFE.pattern[:-1] + "\n\t]")
+_NAMED = {"\n": "\\n", "\t": "\\t", "\r": "\\r"}
+
+
+def _escape(match: re.Match[str]) -> str:
+    char = match.group()
+    if char in _NAMED:
+        return _NAMED[char]
+    code = ord(char)
+    return f"\\x{code:02x}" if code < 0x100 else f"\\u{code:04x}"
+
+
+def clean(text: str, *, multiline: bool = False) -> str:
+    """Text safe to print. One line (tabs and line breaks become spaces), or with
+    ``multiline`` the line breaks kept; every other control becomes a visible escape."""
+    text = text.replace("\r\n", "\n")
+    if multiline:
+        return _UNSAFE.sub(_escape, text).replace("\t", " ")
+    return _UNSAFE_OR_SPACE.sub(lambda m: " " if m.group() in "\n\t" else _escape(m), text)
+
+
+def escape(text: str) -> str:
+    """Every control made visible, line breaks and tabs too: for quoting a value in an
+    error message."""
+    return _UNSAFE_OR_SPACE.sub(_escape, text)
