@@ -13,6 +13,8 @@ from click.testing import CliRunner, Result
 from bilat.cli import cli
 
 DATA = Path(__file__).parent / "data"
+#: Branch coverage each module of the core must keep (checked when run with coverage).
+COVERAGE_FLOOR = {"domain.py": 90.0, "store.py": 90.0, "render.py": 90.0}
 MINI = DATA / "mini.json"
 
 
@@ -80,3 +82,26 @@ def event(**fields: Any) -> dict[str, Any]:
     }
     base.update(fields)
     return {k: v for k, v in base.items() if v is not None}
+
+
+@pytest.hookimpl(trylast=True)
+def pytest_sessionfinish(session: pytest.Session, exitstatus: int) -> None:
+    """Fail the run when a core module's coverage falls under its floor (pytest-cov's own
+    fail_under only sees the total)."""
+    plugin = session.config.pluginmanager.getplugin("_cov")
+    cov = getattr(getattr(plugin, "cov_controller", None), "cov", None)
+    if cov is None or exitstatus != 0:
+        return
+    import io
+
+    reporter = session.config.pluginmanager.getplugin("terminalreporter")
+    for name, floor in COVERAGE_FLOOR.items():
+        files = [f for f in cov.get_data().measured_files() if f.endswith(f"bilat/{name}")]
+        if not files:
+            continue
+        percent = cov.report(morfs=files, file=io.StringIO(), show_missing=False)
+        if percent < floor:
+            if reporter is not None:
+                reporter.ensure_newline()
+                reporter.write_line(f"FAIL: {name} coverage {percent:.1f}% is under {floor}%")
+            session.exitstatus = pytest.ExitCode.TESTS_FAILED
