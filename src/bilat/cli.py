@@ -1,7 +1,7 @@
 """The ``bilat`` command: click wiring only.
 
 This is the one place that reads the clock and the environment, and the one place that
-turns :class:`bilat.domain.BilatError` into a click error (exit 1). Bad arguments are
+turns :class:`bilat.vocab.BilatError` into a click error (exit 1). Bad arguments are
 usage errors (exit 2).
 """
 
@@ -15,16 +15,20 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any, TypeVar
 
 import click
-import msgspec
-from dateutil.relativedelta import relativedelta
 
-from . import __version__, countries, domain, render
-from . import store as store_mod
-from .domain import BilatError, Event, PartialDate
+from . import __version__
 from .text import clean
+from .vocab import KINDS, LEAP_RULES, BilatError
 
 if TYPE_CHECKING:
     from rich.console import RenderableType
+
+    from . import store as store_mod
+    from .domain import Event, PartialDate
+    from .vocab import LeapRule
+
+# Only click and the vocabularies are imported up front: `bilat --help` and the option
+# parsing load nothing else, and each command imports the core modules it uses.
 
 F = TypeVar("F", bound=Callable[..., Any])
 
@@ -48,6 +52,8 @@ class CountryType(click.ParamType):
     name = "country"
 
     def convert(self, value: Any, param: click.Parameter | None, ctx: click.Context | None) -> str:
+        from . import countries
+
         if not isinstance(value, str):
             return str(value)
         try:
@@ -66,6 +72,8 @@ class DateType(click.ParamType):
     def convert(
         self, value: Any, param: click.Parameter | None, ctx: click.Context | None
     ) -> PartialDate:
+        from .domain import PartialDate
+
         if isinstance(value, PartialDate):
             return value
         try:
@@ -126,7 +134,7 @@ def kind_option(help_text: str) -> Callable[[F], F]:
         "--kind",
         "kinds",
         multiple=True,
-        type=click.Choice(domain.KINDS),
+        type=click.Choice(KINDS),
         metavar="KIND",
         help=help_text,
     )
@@ -172,12 +180,16 @@ def user_store() -> Path:
 
 def read_stores(store_paths: Sequence[str]) -> list[store_mod.Store]:
     """The stores a command reads, in order."""
+    from . import store as store_mod
+
     if store_paths:
         return [store_mod.load_path(p) for p in store_paths]
     return store_mod.default_stores(user_store())
 
 
 def load_events(store_paths: Sequence[str]) -> tuple[Event, ...]:
+    from . import store as store_mod
+
     return store_mod.merge(read_stores(store_paths))
 
 
@@ -191,6 +203,8 @@ def emit(output: str | RenderableType) -> None:
 
 
 def _check_distinct(codes: Sequence[str], what: str) -> None:
+    from . import countries
+
     if len(set(codes)) != len(codes):
         raise click.UsageError(f"{what}: the same country ({countries.name(codes[0])}) twice")
 
@@ -246,6 +260,8 @@ def timeline(
       bilat timeline Azerbaijan Japan --as-of 2022-09-07 --format json
       bilat timeline JP --kind diplomatic-relations --since 1990
     """
+    from . import domain, render
+
     focus = [a] if b is None else [a, b]
     _check_distinct(focus, "timeline A B")
     _check_range(since, until)
@@ -262,6 +278,8 @@ def timeline(
 def _timeline_heading(
     events: Sequence[Event], focus: Sequence[str], as_of: dt.date, count: int
 ) -> str:
+    from . import countries, domain, render
+
     plural = "event" if count == 1 else "events"
     if len(focus) == 1:
         return f"{countries.name(focus[0])}: {count} {plural}"
@@ -291,7 +309,7 @@ def leap_option(f: F) -> F:
     return click.option(
         "--leap-day",
         "leap",
-        type=click.Choice(domain.LEAP_RULES),
+        type=click.Choice(LEAP_RULES),
         default="feb28",
         show_default=True,
         help="Where a 29 February event falls in common years: 28 February or 1 March.",
@@ -306,6 +324,8 @@ def commemorated(
 ) -> list[Event]:
     """The events whose anniversaries a command places: letters and anniversary events
     only when asked for by kind."""
+    from . import domain
+
     pair = pair or ()
     _check_distinct(pair, "--pair")
     return domain.filter_events(
@@ -338,7 +358,7 @@ def anniversary(
     countries_: tuple[str, ...],
     pair: tuple[str, ...] | None,
     kinds: tuple[str, ...],
-    leap: domain.LeapRule,
+    leap: LeapRule,
     store_paths: tuple[str, ...],
     fmt: str,
 ) -> None:
@@ -353,6 +373,8 @@ def anniversary(
       bilat anniversary --year 2027 --every 10 --country AZ
       bilat anniversary --year 2022 --every 1 --kind visit --format csv
     """
+    from . import domain, render
+
     target = year if year is not None else today().year
     selected = commemorated(load_events(store_paths), countries_, kinds, pair)
     found = domain.anniversaries_in(selected, target, every, leap)
@@ -390,7 +412,7 @@ def upcoming(
     countries_: tuple[str, ...],
     pair: tuple[str, ...] | None,
     kinds: tuple[str, ...],
-    leap: domain.LeapRule,
+    leap: LeapRule,
     store_paths: tuple[str, ...],
     fmt: str,
 ) -> None:
@@ -405,6 +427,10 @@ def upcoming(
       bilat upcoming --as-of 2022-08-01 --days 60
       bilat upcoming --days 365 --every 10 --country JP --format json
     """
+    from dateutil.relativedelta import relativedelta
+
+    from . import domain, render
+
     start = as_of.first_day() if as_of is not None else today()
     try:
         end = start + relativedelta(days=days)
@@ -446,7 +472,7 @@ def relations(
     as_of: PartialDate | None,
     every: int,
     sort: str,
-    leap: domain.LeapRule,
+    leap: LeapRule,
     store_paths: tuple[str, ...],
     fmt: str,
 ) -> None:
@@ -460,6 +486,8 @@ def relations(
       bilat relations Japan --sort next --as-of 2022-01-01
       bilat relations AZ --every 10 --format csv
     """
+    from . import domain, render
+
     reference = as_of.first_day() if as_of is not None else today()
     partners = domain.relations(load_events(store_paths), country, reference, every, leap)
     if sort == "next":
@@ -495,6 +523,8 @@ def search(
       bilat search "energy sector" --country AZ
       bilat search Kishida --kind letter --format json
     """
+    from . import domain, render
+
     if not text.strip():
         raise click.BadParameter("give some text to look for", param_hint="TEXT")
     reference = as_of.first_day() if as_of is not None else today()
@@ -539,7 +569,7 @@ def export_ics(
     countries_: tuple[str, ...],
     pair: tuple[str, ...] | None,
     kinds: tuple[str, ...],
-    leap: domain.LeapRule,
+    leap: LeapRule,
     output: str,
     store_paths: tuple[str, ...],
 ) -> None:
@@ -554,6 +584,8 @@ def export_ics(
       bilat export ics --from-year 2027 --to-year 2032 --country AZ -o az.ics
       bilat export ics --from-year 2025 --to-year 2025 --every 1 -o -
     """
+    from . import domain
+
     if to_year < from_year:
         raise click.BadParameter(
             f"{to_year} is before --from-year {from_year}", param_hint="--to-year"
@@ -609,6 +641,8 @@ def show_letter(
       bilat show-letter --list --pair AZ JP
       bilat show-letter aliyev-letter-30th-anniversary --format markdown
     """
+    from . import domain, render
+
     pair = pair or ()
     _check_distinct(pair, "--pair")
     events = load_events(store_paths)
@@ -674,6 +708,9 @@ def show(event_id: str, store_paths: tuple[str, ...], fmt: str) -> None:
       bilat show az-jp-diplomatic-relations
       bilat show az-embassy-tokyo --format json
     """
+    from . import render
+    from . import store as store_mod
+
     event = _find_event(load_events(store_paths), event_id, "ID")
     if fmt == "json":
         emit(render.dump_json(store_mod.to_builtins(event)) + "\n")
@@ -699,6 +736,8 @@ def stores(store_paths: tuple[str, ...], fmt: str) -> None:
       bilat stores
       BILAT_STORE=a.json:b.json bilat stores --format json
     """
+    from . import render
+
     read = read_stores(store_paths)
     user = None if store_paths else user_store()
     entries = [(s.name, len(s.events), "read") for s in read]
@@ -715,9 +754,7 @@ def stores(store_paths: tuple[str, ...], fmt: str) -> None:
 )
 @click.option("--also", multiple=True, type=COUNTRY, help="A further party (repeatable).")
 @click.option("--by", type=COUNTRY, help="The party that acted.")
-@click.option(
-    "--kind", type=click.Choice(domain.KINDS), metavar="KIND", required=True, help="Event kind."
-)
+@click.option("--kind", type=click.Choice(KINDS), metavar="KIND", required=True, help="Event kind.")
 @click.option("--title", required=True, help="Short title.")
 @click.option("--summary", help="A sentence or two, in your own words.")
 @click.option("--place", help="Where it happened.")
@@ -772,6 +809,10 @@ def add(
         --title "Embassy of Azerbaijan opens in Valletta" \\
         --source-title "MFA of Azerbaijan" --source-url https://mfa.gov.az/
     """
+    import msgspec
+
+    from . import store as store_mod
+
     all_parties = [*parties, *also]
     _check_distinct(all_parties, "--parties/--also")
     if not source_titles:
@@ -837,6 +878,8 @@ def validate(paths: tuple[str, ...]) -> None:
       bilat validate
       bilat validate my-events.json other.json
     """
+    from . import store as store_mod
+
     env_paths = [p for p in os.environ.get("BILAT_STORE", "").split(os.pathsep) if p]
     paths = paths or tuple(env_paths)
     if paths:
@@ -912,6 +955,11 @@ def import_csv(file: str, target: str | None, dry_run: bool, skip_invalid: bool,
       bilat import csv events.csv --dry-run
       bilat import csv events.csv --store embassy.json --skip-invalid
     """
+    import msgspec
+
+    from . import domain, render
+    from . import store as store_mod
+
     path = Path(target) if target else user_store()
     others = () if target else store_mod.bundled_store().events
     existing = store_mod.load_path(path).events if path.is_file() else ()
@@ -1032,6 +1080,9 @@ def export_json(
       bilat export json --pair AZ JP -o az-jp.json
       bilat export json --country JP --kind diplomatic-relations
     """
+    from . import domain
+    from . import store as store_mod
+
     pair = pair or ()
     _check_distinct(pair, "--pair")
     selected = domain.filter_events(

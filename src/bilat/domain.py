@@ -18,10 +18,12 @@ import re
 import unicodedata
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
-from typing import Annotated, Literal, get_args
+from typing import Annotated, Literal
 
 import msgspec
 from dateutil.relativedelta import relativedelta
+
+from .vocab import KINDS, LEAP_RULES, NOT_COMMEMORATED, BilatError, Kind, LeapRule
 
 __all__ = [
     "KINDS",
@@ -53,10 +55,6 @@ __all__ = [
     "timeline",
     "whole_years",
 ]
-
-
-class BilatError(Exception):
-    """Base class for every failure that is the user's to fix (bad data, bad file)."""
 
 
 # --------------------------------------------------------------------------- dates
@@ -197,24 +195,6 @@ class PartialDate:
 
 # --------------------------------------------------------------------------- events
 
-Kind = Literal[
-    "recognition",
-    "diplomatic-relations",
-    "embassy-opened",
-    "consulate-opened",
-    "agreement",
-    "visit",
-    "meeting",
-    "letter",
-    "anniversary-event",
-    "relations-severed",
-    "relations-restored",
-    "other",
-]
-KINDS: tuple[str, ...] = get_args(Kind)
-
-#: Kinds that mark an anniversary rather than found one: not commemorated by default.
-NOT_COMMEMORATED: frozenset[str] = frozenset({"letter", "anniversary-event"})
 
 ID_PATTERN = r"^[a-z0-9]+(-[a-z0-9]+)*$"
 MAX_ID_LENGTH = 200
@@ -313,10 +293,6 @@ class YearsRange:
 
     def __str__(self) -> str:
         return str(self.min) if self.exact else f"{self.min}\u2013{self.max}"
-
-
-LeapRule = Literal["feb28", "mar1"]
-LEAP_RULES: tuple[str, ...] = get_args(LeapRule)
 
 
 def whole_years(start: dt.date, end: dt.date, leap: LeapRule = "feb28") -> int:

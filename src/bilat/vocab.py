@@ -1,0 +1,33 @@
+"""The closed vocabularies of bilat and its one error type: no imports beyond typing, so
+the command line can declare its options without loading the core."""
+
+from __future__ import annotations
+
+from typing import Literal, get_args
+
+Kind = Literal[
+    "recognition",
+    "diplomatic-relations",
+    "embassy-opened",
+    "consulate-opened",
+    "agreement",
+    "visit",
+    "meeting",
+    "letter",
+    "anniversary-event",
+    "relations-severed",
+    "relations-restored",
+    "other",
+]
+KINDS: tuple[str, ...] = get_args(Kind)
+
+#: Kinds that mark an anniversary rather than found one: not commemorated by default.
+NOT_COMMEMORATED: frozenset[str] = frozenset({"letter", "anniversary-event"})
+
+#: Where a 29 February event falls in common years.
+LeapRule = Literal["feb28", "mar1"]
+LEAP_RULES: tuple[str, ...] = get_args(LeapRule)
+
+
+class BilatError(Exception):
+    """Base class for every failure that is the user's to fix (bad data, bad file)."""
