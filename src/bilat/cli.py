@@ -188,9 +188,15 @@ def read_stores(store_paths: Sequence[str]) -> list[store_mod.Store]:
 
 
 def load_events(store_paths: Sequence[str]) -> tuple[Event, ...]:
+    import gc
+
     from . import store as store_mod
 
-    return store_mod.merge(read_stores(store_paths))
+    events = store_mod.merge(read_stores(store_paths))
+    # A command is one short run over data that lives until exit: move it out of the
+    # cyclic collector's sight, which would otherwise rescan it at every collection.
+    gc.freeze()
+    return events
 
 
 def emit(output: str | RenderableType) -> None:
@@ -531,8 +537,10 @@ def search(
     selected = domain.filter_events(load_events(store_paths), countries=countries_, kinds=kinds)
     entries = domain.timeline(domain.search(selected, text), reference)
     plural = "event" if len(entries) == 1 else "events"
-    listing = render.timeline_listing((), reference, entries, f"{len(entries)} {plural} match")
-    listing.data = {"query": text, "as_of": reference.isoformat(), "events": listing.data["events"]}
+    head = {"query": text, "as_of": reference.isoformat()}
+    listing = render.timeline_listing(
+        (), reference, entries, f"{len(entries)} {plural} match", head
+    )
     emit(render.listing_text(listing, fmt))
 
 
@@ -740,9 +748,9 @@ def stores(store_paths: tuple[str, ...], fmt: str) -> None:
 
     read = read_stores(store_paths)
     user = None if store_paths else user_store()
-    entries = [(s.name, len(s.events), "read") for s in read]
+    entries = [(i, s.name, len(s.events), "read") for i, s in enumerate(read, 1)]
     if user is not None and not user.is_file():
-        entries.append((str(user), 0, "not created yet (bilat add creates it)"))
+        entries.append((len(entries) + 1, str(user), 0, "not created yet (bilat add creates it)"))
     emit(render.listing_text(render.stores_listing(entries), fmt))
 
 

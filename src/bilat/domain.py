@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import calendar
 import datetime as dt
+import functools
 import re
 import unicodedata
 from collections.abc import Iterable, Sequence
@@ -87,12 +88,13 @@ class PartialDate:
     arithmetic on it is done on the range of days it may be.
     """
 
-    __slots__ = ("_key", "day", "month", "year")
+    __slots__ = ("_iso", "_key", "day", "month", "year")
 
     year: int
     month: int | None
     day: int | None
     _key: tuple[int, int, int]
+    _iso: str | None  # the ISO text, made on first use (dates are shared and printed often)
 
     def __init__(self, year: int, month: int | None = None, day: int | None = None) -> None:
         if not 1 <= year <= 9999:
@@ -110,6 +112,7 @@ class PartialDate:
         object.__setattr__(self, "day", day)
         # Unknown month/day sort after every known one in their period.
         object.__setattr__(self, "_key", (year, month or 13, day or 32))
+        object.__setattr__(self, "_iso", None)
 
     def __setattr__(self, name: str, value: object) -> None:
         raise AttributeError("PartialDate is immutable")
@@ -166,11 +169,16 @@ class PartialDate:
         return self.first_day() <= last and first <= self.last_day()
 
     def isoformat(self) -> str:
-        if self.month is None:
-            return f"{self.year:04d}"
-        if self.day is None:
-            return f"{self.year:04d}-{self.month:02d}"
-        return f"{self.year:04d}-{self.month:02d}-{self.day:02d}"
+        iso = self._iso
+        if iso is None:
+            if self.month is None:
+                iso = f"{self.year:04d}"
+            elif self.day is None:
+                iso = f"{self.year:04d}-{self.month:02d}"
+            else:
+                iso = f"{self.year:04d}-{self.month:02d}-{self.day:02d}"
+            object.__setattr__(self, "_iso", iso)
+        return iso
 
     def __str__(self) -> str:
         return self.isoformat()
@@ -210,7 +218,12 @@ Code = msgspec.Meta(
 
 
 class _Struct(
-    msgspec.Struct, frozen=True, kw_only=True, forbid_unknown_fields=True, omit_defaults=True
+    msgspec.Struct,
+    frozen=True,
+    kw_only=True,
+    forbid_unknown_fields=True,
+    omit_defaults=True,
+    gc=False,  # records hold no cycles: the cyclic GC need not track a million of them
 ):
     pass
 
@@ -361,11 +374,23 @@ def anniversary_of(
     """
     if years < 0:
         raise ValueError("years must not be negative")
-    exact = date.as_date()
-    if exact is None:
+    if date.day is None:
         return PartialDate(date.year + years, date.month), False
-    placed = exact + relativedelta(years=years)
-    moved = exact.month == 2 and exact.day == 29 and placed.day == 28
+    assert date.month is not None
+    return _place(date.month, date.day, date.year + years, leap)
+
+
+@functools.lru_cache(maxsize=8192)
+def _place(month: int, day: int, year: int, leap: LeapRule) -> tuple[PartialDate, bool]:
+    """The day in ``year`` of an anniversary of a date on ``month``/``day``.
+
+    ``date + relativedelta(years=n)`` keeps the month and day and clips the day to the
+    month's end: the result depends on nothing but (month, day, year), so dateutil
+    computes it once per key, from 2000 (a leap year, where every month and day exists).
+    """
+    origin = dt.date(2000, month, day)
+    placed = origin + relativedelta(years=year - 2000)
+    moved = (month, day) == (2, 29) and placed.day == 28
     if moved and leap == "mar1":
         placed += relativedelta(days=1)
     return PartialDate.from_date(placed), moved

@@ -11,7 +11,6 @@ from __future__ import annotations
 import csv
 import datetime as dt
 import io
-import json
 import re
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
@@ -44,8 +43,11 @@ LEAP_MARK = "\u2020"  # dagger
 
 
 def dump_json(obj: Any) -> str:
-    """JSON text that keeps strings exact but never carries a raw control character."""
-    text = json.dumps(obj, ensure_ascii=False, indent=2)
+    """JSON text (two-space indent) that keeps strings exact but never carries a raw
+    control character: msgspec escapes C0 controls, the rest are escaped here."""
+    import msgspec
+
+    text = msgspec.json.format(msgspec.json.encode(obj), indent=2).decode("utf-8")
     return _JSON_UNSAFE.sub(lambda m: f"\\u{ord(m.group()):04x}", text)
 
 
@@ -136,17 +138,21 @@ def disputed_lines(event: Event) -> list[str]:
 
 @dataclass
 class Listing:
-    """One result, ready for every output format.
+    """One result, ready for every output format; each representation is built only when
+    the chosen format asks for it (a JSON run at scale never builds table rows).
 
-    ``columns``/``rows`` are for people (country names), ``csv_columns``/``csv_rows`` for
-    programs (codes, ISO dates), ``data`` is the JSON document.
+    ``row`` is for people (country names), ``csv_row`` for programs (codes, ISO dates),
+    ``json_item`` for the JSON document ``{**head, key: [...]}``.
     """
 
+    items: Sequence[Any]
     columns: list[str]
-    rows: list[list[str]]
+    row: Callable[[Any], list[str]]
     csv_columns: list[str]
-    csv_rows: list[list[str]]
-    data: dict[str, Any]
+    csv_row: Callable[[Any], list[str]]
+    json_item: Callable[[Any], dict[str, Any]]
+    head: dict[str, Any]
+    key: str
     heading: str | None = None
     notes: list[str] = field(default_factory=list)
     empty: str = "No events."
@@ -155,54 +161,78 @@ class Listing:
         {"Event", "Title", "From", "To", "Partner", "Parties", "Direction", "When"}
     )
 
+    @property
+    def rows(self) -> list[list[str]]:
+        return [self.row(item) for item in self.items]
+
+    @property
+    def csv_rows(self) -> list[list[str]]:
+        return [self.csv_row(item) for item in self.items]
+
+    @property
+    def data(self) -> dict[str, Any]:
+        return {**self.head, self.key: [self.json_item(item) for item in self.items]}
+
 
 def _years_cell(years: YearsRange | None) -> str:
     return "later" if years is None else str(years)
 
 
 def timeline_listing(
-    focus: Sequence[str], as_of: dt.date, entries: Sequence[TimelineEntry], heading: str
+    focus: Sequence[str],
+    as_of: dt.date,
+    entries: Sequence[TimelineEntry],
+    heading: str,
+    head: dict[str, Any] | None = None,
 ) -> Listing:
+    """Events with years elapsed: for a pair (``focus`` of two), one country (a Partner
+    column) or none (a Parties column, as for search results)."""
     single = len(focus) == 1
     columns = ["Date", "Kind", "Event", "Direction", "Years ago"]
     if single:
         columns.insert(1, "Partner")
     elif not focus:
         columns.insert(1, "Parties")
-    rows: list[list[str]] = []
-    csv_rows: list[list[str]] = []
-    events_json: list[dict[str, Any]] = []
-    notes: list[str] = []
-    for entry in entries:
+
+    def row(entry: TimelineEntry) -> list[str]:
         e = entry.event
         marked = date_span(e) + (f" {DISPUTED_MARK}" if e.disputed else "")
-        row = [marked, e.kind, e.title, direction(e), _years_cell(entry.years_ago)]
+        cells = [marked, e.kind, e.title, direction(e), _years_cell(entry.years_ago)]
         if single:
-            row.insert(1, names(e.partners(focus[0])))
+            cells.insert(1, names(e.partners(focus[0])))
         elif not focus:
-            row.insert(1, names(e.parties))
-        rows.append(row)
-        years = entry.years_ago
-        csv_rows.append(
-            [
-                e.date.isoformat(),
-                e.end_date.isoformat() if e.end_date else "",
-                e.id,
-                e.kind,
-                ";".join(e.parties),
-                e.by or "",
-                e.title,
-                "" if years is None else str(years.min),
-                "" if years is None else str(years.max),
-                ";".join(str(c.date or c.end_date) for c in e.disputed or ()),
-                ";".join(s.url or s.title for s in e.sources),
-            ]
-        )
-        events_json.append({**event_json(e), "years_ago": years_json(years)})
-        notes.extend(f"{DISPUTED_MARK} {line}" for line in disputed_lines(e))
+            cells.insert(1, names(e.parties))
+        return cells
+
+    def csv_row(entry: TimelineEntry) -> list[str]:
+        e, years = entry.event, entry.years_ago
+        return [
+            e.date.isoformat(),
+            e.end_date.isoformat() if e.end_date else "",
+            e.id,
+            e.kind,
+            ";".join(e.parties),
+            e.by or "",
+            e.title,
+            "" if years is None else str(years.min),
+            "" if years is None else str(years.max),
+            ";".join(str(c.date or c.end_date) for c in e.disputed or ()),
+            ";".join(s.url or s.title for s in e.sources),
+        ]
+
+    def json_item(entry: TimelineEntry) -> dict[str, Any]:
+        return {**event_json(entry.event), "years_ago": years_json(entry.years_ago)}
+
+    notes = [
+        f"{DISPUTED_MARK} {line}"
+        for entry in entries
+        if entry.event.disputed
+        for line in disputed_lines(entry.event)
+    ]
     return Listing(
+        items=entries,
         columns=columns,
-        rows=rows,
+        row=row,
         csv_columns=[
             "date",
             "end_date",
@@ -216,8 +246,10 @@ def timeline_listing(
             "disputed_dates",
             "sources",
         ],
-        csv_rows=csv_rows,
-        data={"parties": list(focus), "as_of": as_of.isoformat(), "events": events_json},
+        csv_row=csv_row,
+        json_item=json_item,
+        head=head or {"parties": list(focus), "as_of": as_of.isoformat()},
+        key="events",
         heading=heading,
         notes=notes,
         empty="No events match.",
@@ -250,22 +282,27 @@ def anniversary_listing(
     as_of: dt.date | None = None,
 ) -> Listing:
     """Anniversary rows; with ``as_of``, each row also says how far off it is."""
-    rows, csv_rows, items = [], [], []
-    for a in found:
+    upcoming = as_of is not None
+
+    def row(a: Anniversary) -> list[str]:
         e = a.event
-        day = weekday(a.date)
-        mark = f" {LEAP_MARK}" if a.leap_day_moved else ""
-        row = [
-            a.date.isoformat() + mark,
-            day or "",
+        cells = [
+            a.date.isoformat() + (f" {LEAP_MARK}" if a.leap_day_moved else ""),
+            weekday(a.date) or "",
             a.ordinal,
             e.title + (f" {DISPUTED_MARK}" if e.disputed else ""),
             names(e.parties),
             e.date.isoformat(),
         ]
-        csv_row = [
+        if as_of is not None:
+            cells.insert(2, _when(a.date, as_of)[0])
+        return cells
+
+    def csv_row(a: Anniversary) -> list[str]:
+        e = a.event
+        cells = [
             a.date.isoformat(),
-            day or "",
+            weekday(a.date) or "",
             str(a.years),
             a.ordinal,
             e.id,
@@ -275,6 +312,13 @@ def anniversary_listing(
             e.date.isoformat(),
             "true" if a.leap_day_moved else "false",
         ]
+        if as_of is not None:
+            in_days = _when(a.date, as_of)[1]
+            cells.insert(2, "" if in_days is None else str(in_days))
+        return cells
+
+    def json_item(a: Anniversary) -> dict[str, Any]:
+        e = a.event
         item: dict[str, Any] = {
             "event_id": e.id,
             "title": e.title,
@@ -282,20 +326,16 @@ def anniversary_listing(
             "parties": list(e.parties),
             "event_date": e.date.isoformat(),
             "date": a.date.isoformat(),
-            "weekday": day,
+            "weekday": weekday(a.date),
             "years": a.years,
             "ordinal": a.ordinal,
             "leap_day_moved": a.leap_day_moved,
             "disputed": [claim_dates(c) for c in e.disputed or ()],
         }
         if as_of is not None:
-            when, in_days = _when(a.date, as_of)
-            row.insert(2, when)
-            csv_row.insert(2, "" if in_days is None else str(in_days))
-            item["in_days"] = in_days
-        rows.append(row)
-        csv_rows.append(csv_row)
-        items.append(item)
+            item["in_days"] = _when(a.date, as_of)[1]
+        return item
+
     notes = []
     if any(a.leap_day_moved for a in found):
         notes.append(f"{LEAP_MARK} {leap_rule_text(leap)}")
@@ -314,88 +354,83 @@ def anniversary_listing(
         "event_date",
         "leap_day_moved",
     ]
-    if as_of is not None:
+    if upcoming:
         columns.insert(2, "When")
         csv_columns.insert(2, "in_days")
     return Listing(
+        items=found,
         columns=columns,
-        rows=rows,
+        row=row,
         csv_columns=csv_columns,
-        csv_rows=csv_rows,
-        data={**head, "leap_day": leap, "anniversaries": items},
+        csv_row=csv_row,
+        json_item=json_item,
+        head={**head, "leap_day": leap},
+        key="anniversaries",
         heading=heading,
         notes=notes,
         empty=empty,
     )
 
 
-def _years_json_cell(years: YearsRange | None) -> str:
-    return "" if years is None else str(years)
-
-
 def relations_listing(
     focus: str, as_of: dt.date, every: int, partners: Sequence[Partner]
 ) -> Listing:
-    rows, csv_rows, items = [], [], []
-
     def day(event: Event | None) -> str:
         return event.date.isoformat() if event is not None else ""
 
-    for p in partners:
-        est = p.established
+    def row(p: Partner) -> list[str]:
         nxt = p.next_milestone
-        rows.append(
-            [
-                name(p.code),
-                day(est),
-                _years_json_cell(p.years_ago),
-                ordinal(nxt[0]) if nxt else "",
-                nxt[1].isoformat() if nxt else "",
-                "; ".join(
-                    f"{label} {day(e)}"
-                    for label, e in (
-                        (f"{focus} recognised {p.code}", p.recognised_by_focus),
-                        (f"{p.code} recognised {focus}", p.recognised_by_partner),
-                        (f"{focus} embassy", p.embassy_of_focus),
-                        (f"{p.code} embassy", p.embassy_of_partner),
-                    )
-                    if e is not None
-                ),
-            ]
+        found = (
+            (f"{focus} recognised {p.code}", p.recognised_by_focus),
+            (f"{p.code} recognised {focus}", p.recognised_by_partner),
+            (f"{focus} embassy", p.embassy_of_focus),
+            (f"{p.code} embassy", p.embassy_of_partner),
         )
-        csv_rows.append(
-            [
-                p.code,
-                day(est),
-                "" if p.years_ago is None else str(p.years_ago.min),
-                "" if p.years_ago is None else str(p.years_ago.max),
-                "" if nxt is None else str(nxt[0]),
-                "" if nxt is None else nxt[1].isoformat(),
-                day(p.recognised_by_focus),
-                day(p.recognised_by_partner),
-                day(p.embassy_of_focus),
-                day(p.embassy_of_partner),
-            ]
-        )
-        items.append(
-            {
-                "partner": p.code,
-                "established": day(est) or None,
-                "established_event": est.id if est else None,
-                "years_ago": years_json(p.years_ago),
-                "next_milestone": None
-                if nxt is None
-                else {"years": nxt[0], "ordinal": ordinal(nxt[0]), "date": nxt[1].isoformat()},
-                "recognised_by_country": day(p.recognised_by_focus) or None,
-                "recognised_by_partner": day(p.recognised_by_partner) or None,
-                "embassy_of_country": day(p.embassy_of_focus) or None,
-                "embassy_of_partner": day(p.embassy_of_partner) or None,
-            }
-        )
+        return [
+            name(p.code),
+            day(p.established),
+            "" if p.years_ago is None else str(p.years_ago),
+            ordinal(nxt[0]) if nxt else "",
+            nxt[1].isoformat() if nxt else "",
+            "; ".join(f"{label} {day(e)}" for label, e in found if e is not None),
+        ]
+
+    def csv_row(p: Partner) -> list[str]:
+        nxt = p.next_milestone
+        return [
+            p.code,
+            day(p.established),
+            "" if p.years_ago is None else str(p.years_ago.min),
+            "" if p.years_ago is None else str(p.years_ago.max),
+            "" if nxt is None else str(nxt[0]),
+            "" if nxt is None else nxt[1].isoformat(),
+            day(p.recognised_by_focus),
+            day(p.recognised_by_partner),
+            day(p.embassy_of_focus),
+            day(p.embassy_of_partner),
+        ]
+
+    def json_item(p: Partner) -> dict[str, Any]:
+        nxt = p.next_milestone
+        return {
+            "partner": p.code,
+            "established": day(p.established) or None,
+            "established_event": p.established.id if p.established else None,
+            "years_ago": years_json(p.years_ago),
+            "next_milestone": None
+            if nxt is None
+            else {"years": nxt[0], "ordinal": ordinal(nxt[0]), "date": nxt[1].isoformat()},
+            "recognised_by_country": day(p.recognised_by_focus) or None,
+            "recognised_by_partner": day(p.recognised_by_partner) or None,
+            "embassy_of_country": day(p.embassy_of_focus) or None,
+            "embassy_of_partner": day(p.embassy_of_partner) or None,
+        }
+
     me = name(focus)
     return Listing(
+        items=partners,
         columns=["Partner", "Established", "Years", "Next", "On", "Recognition, embassies"],
-        rows=rows,
+        row=row,
         csv_columns=[
             "partner",
             "established",
@@ -408,10 +443,11 @@ def relations_listing(
             "embassy_of_country",
             "embassy_of_partner",
         ],
-        csv_rows=csv_rows,
-        data={"country": focus, "as_of": as_of.isoformat(), "every": every, "partners": items},
-        heading=(f"{me}: {len(partners)} partners as of {as_of} (milestones every {every} years)"),
-        notes=[],
+        csv_row=csv_row,
+        json_item=json_item,
+        head={"country": focus, "as_of": as_of.isoformat(), "every": every},
+        key="partners",
+        heading=f"{me}: {len(partners)} partners as of {as_of} (milestones every {every} years)",
         empty="No partners in this store.",
         wrap=frozenset({"Partner", "Recognition, embassies"}),
     )
@@ -444,45 +480,54 @@ def letter_json(event: Event) -> dict[str, Any]:
 
 
 def letters_listing(found: Sequence[Event]) -> Listing:
-    rows, csv_rows = [], []
-    for e in found:
+    def row(e: Event) -> list[str]:
         assert e.letter is not None
         has_text = "yes" if e.letter.text else "no"
-        rows.append(
-            [e.date.isoformat(), e.id, e.letter.author, e.letter.recipient, e.title, has_text]
-        )
-        csv_rows.append(
-            [
-                e.date.isoformat(),
-                e.id,
-                ";".join(e.parties),
-                e.letter.author,
-                e.letter.recipient,
-                e.title,
-                has_text,
-            ]
-        )
+        return [e.date.isoformat(), e.id, e.letter.author, e.letter.recipient, e.title, has_text]
+
+    def csv_row(e: Event) -> list[str]:
+        assert e.letter is not None
+        has_text = "yes" if e.letter.text else "no"
+        return [
+            e.date.isoformat(),
+            e.id,
+            ";".join(e.parties),
+            e.letter.author,
+            e.letter.recipient,
+            e.title,
+            has_text,
+        ]
+
     return Listing(
+        items=found,
         columns=["Date", "Id", "From", "To", "Title", "Text"],
-        rows=rows,
+        row=row,
         csv_columns=["date", "id", "parties", "author", "recipient", "title", "has_text"],
-        csv_rows=csv_rows,
-        data={"letters": [letter_json(e) for e in found]},
+        csv_row=csv_row,
+        json_item=letter_json,
+        head={},
+        key="letters",
         heading="Letters",
         empty="No letters match.",
     )
 
 
-def stores_listing(entries: Sequence[tuple[str, int, str]]) -> Listing:
-    """The store files read, in order: (path, event count, status)."""
+def stores_listing(entries: Sequence[tuple[int, str, int, str]]) -> Listing:
+    """The store files read, in order: (order, path, event count, status)."""
+
+    def row(entry: tuple[int, str, int, str]) -> list[str]:
+        order, path, count, status = entry
+        return [str(order), path, str(count), status]
+
     return Listing(
+        items=entries,
         columns=["#", "Store", "Events", "Status"],
-        rows=[[str(i), path, str(n), status] for i, (path, n, status) in enumerate(entries, 1)],
+        row=row,
         csv_columns=["order", "path", "events", "status"],
-        csv_rows=[[str(i), path, str(n), status] for i, (path, n, status) in enumerate(entries, 1)],
-        data={
-            "stores": [{"path": path, "events": n, "status": status} for path, n, status in entries]
-        },
+        csv_row=row,
+        json_item=lambda e: {"path": e[1], "events": e[2], "status": e[3]},
+        head={},
+        key="stores",
         heading="Stores, in the order they are read (later ones override earlier ones by id)",
         wrap=frozenset({"Store", "Status"}),
     )
@@ -511,12 +556,13 @@ def listing_markdown(listing: Listing) -> str:
     lines = []
     if listing.heading:
         lines += [f"## {md(listing.heading)}", ""]
-    if not listing.rows:
+    rows = listing.rows
+    if not rows:
         lines.append(md(listing.empty))
     else:
         lines.append("| " + " | ".join(md(c) for c in listing.columns) + " |")
         lines.append("|" + "|".join("---" for _ in listing.columns) + "|")
-        lines += ["| " + " | ".join(md(cell) for cell in row) + " |" for row in listing.rows]
+        lines += ["| " + " | ".join(md(cell) for cell in row) + " |" for row in rows]
     if listing.notes:
         lines.append("")
         lines += [f"- {md(note)}" for note in listing.notes]
@@ -532,7 +578,8 @@ def listing_table(listing: Listing) -> RenderableType:
     parts: list[RenderableType] = []
     if listing.heading:
         parts.append(Text(clean(listing.heading), style="bold"))
-    if not listing.rows:
+    rows = listing.rows
+    if not rows:
         parts.append(Text(clean(listing.empty)))
     else:
         table = Table(box=box.SIMPLE_HEAD, show_edge=False, pad_edge=False, collapse_padding=True)
@@ -544,7 +591,7 @@ def listing_table(listing: Listing) -> RenderableType:
                 overflow="fold" if wraps else "ellipsis",
                 min_width=10 if wraps else None,
             )
-        for row in listing.rows:
+        for row in rows:
             table.add_row(*(Text(clean(cell)) for cell in row))
         parts.append(table)
     parts += [Text(clean(note)) for note in listing.notes]

@@ -9,6 +9,8 @@ from __future__ import annotations
 
 import contextlib
 import datetime as dt
+import functools
+import gc
 import os
 import stat
 import tempfile
@@ -20,7 +22,7 @@ from typing import Any
 
 import msgspec
 
-from . import countries
+from . import _country_table, countries
 from .domain import CODE_PATTERN, ID_PATTERN, KINDS, BilatError, Event, PartialDate, Source
 from .text import escape
 
@@ -72,12 +74,17 @@ class Store:
 # --------------------------------------------------------------------------- decoding
 
 
+# Dates repeat (a store has at most a few tens of thousands of distinct ones), and a
+# PartialDate is immutable: parse each text once.
+_parse_date = functools.lru_cache(maxsize=1 << 16)(PartialDate.parse)
+
+
 def _dec_hook(type_: type, obj: Any) -> Any:
     if type_ is PartialDate:
         if not isinstance(obj, str):
             got = _JSON_TYPES.get(type(obj).__name__, type(obj).__name__)
             raise TypeError(f"Expected a date string, got `{got}`")
-        return PartialDate.parse(obj)
+        return _parse_date(obj)
     raise NotImplementedError(type_)
 
 
@@ -152,6 +159,18 @@ def loads(data: bytes, name: str) -> tuple[Event, ...]:
         raise StoreError(_too_large(name, len(data)))
     if data.startswith(b"\xef\xbb\xbf"):
         data = data[3:]
+    # Building and checking a million records would trigger many collections that find
+    # nothing (the records hold no cycles): keep the cyclic collector off meanwhile.
+    gc_was_enabled = gc.isenabled()
+    gc.disable()
+    try:
+        return _loads(data, name)
+    finally:
+        if gc_was_enabled:
+            gc.enable()
+
+
+def _loads(data: bytes, name: str) -> tuple[Event, ...]:
     try:
         parsed = _decoder.decode(data)
     except RecursionError:
@@ -255,9 +274,33 @@ def _problems(indexed: Iterable[tuple[int, Event]]) -> Iterator[Problem]:
 
 
 def _validate(events: list[Event], name: str) -> None:
-    """Raise the first problem found, with its path."""
-    for path, problem in _problems(enumerate(events)):
-        raise StoreError(f"{name}: {path}: {problem}")
+    """Raise the first problem found, with its path.
+
+    A quick pass runs the cheap checks inline; an event that fails one, or has disputed
+    claims, goes through :func:`event_problems` for the exact message.
+    """
+    known = _country_table.NAMES.keys()
+    seen: dict[str, int] = {}
+    for i, event in enumerate(events):
+        parties = event.parties
+        distinct = set(parties)
+        first = seen.setdefault(event.id, i)
+        if (
+            first != i
+            or len(distinct) != len(parties)
+            or not distinct <= known
+            or (event.by is not None and event.by not in distinct)
+            or (event.end_date is not None and event.end_date.sort_key < event.date.sort_key)
+            or (event.kind == "letter") != (event.letter is not None)
+            or event.disputed
+        ):
+            at = f"$.events[{i}]"
+            if first != i:
+                raise StoreError(
+                    f"{name}: {at}.id: duplicate id {event.id!r} (also at $.events[{first}])"
+                )
+            for path, problem in event_problems(event, at):
+                raise StoreError(f"{name}: {path}: {problem}")
 
 
 # --------------------------------------------------------------------------- files
