@@ -187,6 +187,16 @@ def read_stores(store_paths: Sequence[str]) -> list[store_mod.Store]:
     return store_mod.default_stores(user_store())
 
 
+def write_target(target: str | None) -> tuple[Path, tuple[Event, ...]]:
+    """The store a write goes to (``--store``, else yours) and the events of the stores
+    read before it (the bundled one, for your store), which its ids may override."""
+    from . import store as store_mod
+
+    if target:
+        return Path(target), ()
+    return user_store(), store_mod.bundled_store().events
+
+
 def load_events(store_paths: Sequence[str]) -> tuple[Event, ...]:
     import gc
 
@@ -349,13 +359,24 @@ COMMEMORATED_KIND_HELP = (
 )
 
 
+def milestone_options(f: F) -> F:
+    """The options of every command that places milestone anniversaries."""
+    for option in reversed(
+        (
+            every_option,
+            country_option,
+            pair_option("Only events of these two countries."),
+            kind_option(COMMEMORATED_KIND_HELP),
+            leap_option,
+        )
+    ):
+        f = option(f)
+    return f
+
+
 @cli.command()
 @click.option("--year", type=YEAR, help="The year to look at (default: this year).")
-@every_option
-@country_option
-@pair_option("Only events of these two countries.")
-@kind_option(COMMEMORATED_KIND_HELP)
-@leap_option
+@milestone_options
 @store_option
 @format_option(LISTING_FORMATS, "table")
 def anniversary(
@@ -404,11 +425,7 @@ def anniversary(
     help="How many days ahead to look.",
 )
 @click.option("--as-of", type=FULL_DATE, help="Start of the window (default: today).")
-@every_option
-@country_option
-@pair_option("Only events of these two countries.")
-@kind_option(COMMEMORATED_KIND_HELP)
-@leap_option
+@milestone_options
 @store_option
 @format_option(LISTING_FORMATS, "table")
 def upcoming(
@@ -557,11 +574,7 @@ def export() -> None:
 @export.command("ics")
 @click.option("--from-year", type=YEAR, required=True, help="First year.")
 @click.option("--to-year", type=YEAR, required=True, help="Last year.")
-@every_option
-@country_option
-@pair_option("Only events of these two countries.")
-@kind_option(COMMEMORATED_KIND_HELP)
-@leap_option
+@milestone_options
 @click.option(
     "-o",
     "--output",
@@ -859,8 +872,7 @@ def add(
         event = store_mod.event_from_dict(raw)
     except store_mod.StoreError as exc:
         raise click.UsageError(f"invalid event: {exc}") from None
-    path = Path(target) if target else user_store()
-    others = () if target else store_mod.bundled_store().events
+    path, others = write_target(target)
     if event_id is None:
         existing = store_mod.load_path(path).events if path.is_file() else ()
         taken = [e.id for e in (*others, *existing)]
@@ -968,8 +980,7 @@ def import_csv(file: str, target: str | None, dry_run: bool, skip_invalid: bool,
     from . import domain, render
     from . import store as store_mod
 
-    path = Path(target) if target else user_store()
-    others = () if target else store_mod.bundled_store().events
+    path, others = write_target(target)
     existing = store_mod.load_path(path).events if path.is_file() else ()
     rows, errors = _read_csv(file)
     taken = {e.id for e in (*others, *existing)}
