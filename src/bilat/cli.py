@@ -238,8 +238,8 @@ def _check_range(since: PartialDate | None, until: PartialDate | None) -> None:
 def cli() -> None:
     """Anniversaries and timelines of relations between countries.
 
-    Reads a curated, sourced JSON event store: the bundled reference store, or the one
-    named by --store / BILAT_STORE.
+    Reads curated, sourced JSON event stores: the bundled reference store and then your
+    own (see `bilat stores`), or the stores named by --store / BILAT_STORE.
 
     \b
     Examples:
