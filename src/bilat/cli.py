@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import datetime as dt
 import difflib
+import gc
 import os
 from collections.abc import Callable, Sequence
 from pathlib import Path
@@ -161,11 +162,18 @@ class BilatGroup(click.Group):
     """Turns every BilatError into one 'Error: ...' line and exit status 1."""
 
     def invoke(self, ctx: click.Context) -> Any:
+        # A command is one short run over data that lives until it ends and holds no
+        # reference cycles: the cyclic collector would only rescan it, again and again.
+        collecting = gc.isenabled()
+        gc.disable()
         try:
             return super().invoke(ctx)
         except BilatError as exc:
             # The message may quote the store (a field name, a value): never raw controls.
             raise click.ClickException(clean(str(exc))) from None
+        finally:
+            if collecting:
+                gc.enable()
 
 
 def user_store() -> Path:
@@ -198,19 +206,13 @@ def write_target(target: str | None) -> tuple[Path, tuple[Event, ...]]:
 
 
 def load_events(store_paths: Sequence[str]) -> tuple[Event, ...]:
-    import gc
-
     from . import store as store_mod
 
-    events = store_mod.merge(read_stores(store_paths))
-    # A command is one short run over data that lives until exit: move it out of the
-    # cyclic collector's sight, which would otherwise rescan it at every collection.
-    gc.freeze()
-    return events
+    return store_mod.merge(read_stores(store_paths))
 
 
-def emit(output: str | RenderableType) -> None:
-    if isinstance(output, str):
+def emit(output: bytes | str | RenderableType) -> None:
+    if isinstance(output, (bytes, str)):
         click.echo(output, nl=False)
         return
     from rich.console import Console
@@ -696,7 +698,7 @@ def show_letter(
                 f"bilat show-letter --list{_filters(pair, year)}"
             )
     if fmt == "json":
-        emit(render.dump_json(render.letter_json(chosen)) + "\n")
+        emit(render.dump_json(render.letter_json(chosen)))
     elif fmt == "markdown":
         emit(render.letter_markdown(chosen, footer))
     else:
@@ -734,7 +736,7 @@ def show(event_id: str, store_paths: tuple[str, ...], fmt: str) -> None:
 
     event = _find_event(load_events(store_paths), event_id, "ID")
     if fmt == "json":
-        emit(render.dump_json(store_mod.to_builtins(event)) + "\n")
+        emit(render.dump_json(store_mod.to_builtins(event)))
     elif fmt == "markdown":
         emit(render.event_markdown(event))
     else:

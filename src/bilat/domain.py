@@ -19,7 +19,7 @@ import re
 import unicodedata
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
-from typing import Annotated, Literal
+from typing import Annotated, Literal, NamedTuple
 
 import msgspec
 from dateutil.relativedelta import relativedelta
@@ -348,8 +348,9 @@ def ordinal(n: int) -> str:
 # --------------------------------------------------------------------------- anniversaries
 
 
-@dataclass(frozen=True)
-class Anniversary:
+class Anniversary(NamedTuple):
+    """The ``years``-th anniversary of ``event``, placed on ``date``."""
+
     event: Event
     years: int
     date: PartialDate
@@ -402,14 +403,16 @@ def anniversaries_in(
     """Every event's anniversary that falls in ``year`` and is a multiple of ``every``."""
     if every < 1:
         raise ValueError("every must be at least 1")
-    found = []
+    keyed = []
     for event in events:
-        n = year - event.date.year
+        date = event.date
+        n = year - date.year
         if n > 0 and n % every == 0:
-            placed, moved = anniversary_of(event.date, n, leap)
-            found.append(Anniversary(event, n, placed, moved))
-    found.sort(key=lambda a: a.sort_key)
-    return found
+            placed, moved = anniversary_of(date, n, leap)
+            key = (placed._key, date._key, event.id)
+            keyed.append((key, Anniversary(event, n, placed, moved)))
+    keyed.sort(key=lambda pair: pair[0])  # the same order as Anniversary.sort_key
+    return [a for _, a in keyed]
 
 
 # --------------------------------------------------------------------------- selection

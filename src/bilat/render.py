@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import csv
 import datetime as dt
+import functools
 import io
 import re
 from collections.abc import Callable, Sequence
@@ -42,13 +43,22 @@ DISPUTED_MARK = "*"
 LEAP_MARK = "\u2020"  # dagger
 
 
-def dump_json(obj: Any) -> str:
-    """JSON text (two-space indent) that keeps strings exact but never carries a raw
-    control character: msgspec escapes C0 controls, the rest are escaped here."""
+# The UTF-8 lead bytes of every character _JSON_UNSAFE matches: DEL, C1 controls (c2),
+# the Arabic letter mark (d8), bidi marks and separators (e2 80, e2 81), surrogates (ed).
+_JSON_UNSAFE_BYTES = (b"\x7f", b"\xc2", b"\xd8", b"\xe2\x80", b"\xe2\x81", b"\xed")
+
+
+def dump_json(obj: Any) -> bytes:
+    """UTF-8 JSON (two-space indent, trailing newline) that keeps strings exact but never
+    carries a raw control character: msgspec escapes C0 controls, the rest are escaped
+    here (the output is scanned only when it holds a byte that may start one)."""
     import msgspec
 
-    text = msgspec.json.format(msgspec.json.encode(obj), indent=2).decode("utf-8")
-    return _JSON_UNSAFE.sub(lambda m: f"\\u{ord(m.group()):04x}", text)
+    data = msgspec.json.format(msgspec.json.encode(obj), indent=2) + b"\n"
+    if any(lead in data for lead in _JSON_UNSAFE_BYTES):
+        text = _JSON_UNSAFE.sub(lambda m: f"\\u{ord(m.group()):04x}", data.decode("utf-8"))
+        data = text.encode("utf-8")
+    return data
 
 
 def name(code: str) -> str:
@@ -83,9 +93,14 @@ def date_span(event: Event) -> str:
     return f"{start.isoformat()}/{end.isoformat()}"
 
 
+_WEEKDAYS = ("Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun")
+
+
+@functools.lru_cache(maxsize=4096)
 def weekday(date: PartialDate) -> str | None:
+    """'Wed', or None when the day is unknown (cached: a year has few distinct days)."""
     exact = date.as_date()
-    return exact.strftime("%a") if exact is not None else None
+    return _WEEKDAYS[exact.weekday()] if exact is not None else None
 
 
 def years_json(years: YearsRange | None) -> dict[str, int] | None:
@@ -598,10 +613,10 @@ def listing_table(listing: Listing) -> RenderableType:
     return Group(*parts)
 
 
-def listing_text(listing: Listing, fmt: str) -> str | RenderableType:
+def listing_text(listing: Listing, fmt: str) -> bytes | str | RenderableType:
     """The listing in ``fmt``: a string for json/csv/markdown, a renderable for tables."""
-    formats: dict[str, Callable[[Listing], str | RenderableType]] = {
-        "json": lambda x: dump_json(x.data) + "\n",
+    formats: dict[str, Callable[[Listing], bytes | str | RenderableType]] = {
+        "json": lambda x: dump_json(x.data),
         "csv": listing_csv,
         "markdown": listing_markdown,
         "table": listing_table,
