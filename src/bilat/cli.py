@@ -7,8 +7,6 @@ usage errors (exit 2).
 
 from __future__ import annotations
 
-import datetime as dt
-import difflib
 import gc
 import os
 from collections.abc import Callable, Sequence
@@ -18,10 +16,11 @@ from typing import TYPE_CHECKING, Any, TypeVar
 import click
 
 from . import __version__
-from .text import clean
 from .vocab import KINDS, LEAP_RULES, BilatError
 
 if TYPE_CHECKING:
+    import datetime as dt
+
     from rich.console import RenderableType
 
     from . import store as store_mod
@@ -41,6 +40,8 @@ ONE_FORMATS = ("text", "json", "markdown")
 
 def today() -> dt.date:
     """The local calendar date: the machine's time zone alone decides "today"."""
+    import datetime as dt
+
     return dt.datetime.now().astimezone().date()
 
 
@@ -169,6 +170,8 @@ class BilatGroup(click.Group):
         try:
             return super().invoke(ctx)
         except BilatError as exc:
+            from .text import clean
+
             # The message may quote the store (a field name, a value): never raw controls.
             raise click.ClickException(clean(str(exc))) from None
         finally:
@@ -621,6 +624,8 @@ def export_ics(
         for year in range(from_year, to_year + 1)
         for a in domain.anniversaries_in(selected, year, every, leap)
     ]
+    import datetime as dt
+
     stamp = dt.datetime.now(dt.timezone.utc).replace(microsecond=0)
     data, left_out = ics.build_calendar(found, stamp=stamp, leap=leap)
     written = len(found) - left_out
@@ -714,6 +719,8 @@ def _find_event(events: Sequence[Event], event_id: str, hint: str) -> Event:
     for event in events:
         if event.id == event_id:
             return event
+    import difflib
+
     close = difflib.get_close_matches(event_id, [e.id for e in events], n=3)
     suggestion = f"; did you mean {', '.join(close)}?" if close else ""
     raise click.BadParameter(f"no event with id {event_id!r}{suggestion}", param_hint=hint)
@@ -901,6 +908,7 @@ def validate(paths: tuple[str, ...]) -> None:
       bilat validate my-events.json other.json
     """
     from . import store as store_mod
+    from .text import clean
 
     env_paths = [p for p in os.environ.get("BILAT_STORE", "").split(os.pathsep) if p]
     paths = paths or tuple(env_paths)
@@ -981,6 +989,7 @@ def import_csv(file: str, target: str | None, dry_run: bool, skip_invalid: bool,
 
     from . import domain, render
     from . import store as store_mod
+    from .text import clean
 
     path, others = write_target(target)
     existing = store_mod.load_path(path).events if path.is_file() else ()
