@@ -960,7 +960,7 @@ CSV_OPTIONAL = (
 
 
 @import_.command("csv")
-@click.argument("file", type=click.Path(dir_okay=False))
+@click.argument("file", type=click.Path())
 @click.option(
     "--store",
     "target",
@@ -1033,6 +1033,8 @@ def _read_csv(file: str) -> tuple[list[tuple[int, dict[str, Any], bool]], list[s
         text = Path(file).read_text(encoding="utf-8-sig")
     except FileNotFoundError:
         raise click.ClickException(f"{file}: no such file") from None
+    except IsADirectoryError:
+        raise click.ClickException(f"{file}: is a directory, not a CSV file") from None
     except (OSError, UnicodeDecodeError) as exc:
         raise click.ClickException(f"{file}: cannot read: {exc}") from None
     reader = csv.DictReader(text.splitlines())
