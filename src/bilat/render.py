@@ -36,7 +36,7 @@ from .text import clean
 if TYPE_CHECKING:
     from rich.console import RenderableType
 
-# What JSON must escape beyond what json.dumps already does with ensure_ascii=False.
+# What JSON must escape beyond the C0 controls that msgspec escapes itself.
 _JSON_UNSAFE = re.compile("[\x7f-\x9f\u061c\u200e\u200f\u2028-\u202e\u2066-\u2069\ud800-\udfff]")
 
 DISPUTED_MARK = "*"
@@ -614,7 +614,8 @@ def listing_table(listing: Listing) -> RenderableType:
 
 
 def listing_text(listing: Listing, fmt: str) -> bytes | str | RenderableType:
-    """The listing in ``fmt``: a string for json/csv/markdown, a renderable for tables."""
+    """The listing in ``fmt``: bytes for json, a string for csv and markdown, a renderable
+    for tables."""
     formats: dict[str, Callable[[Listing], bytes | str | RenderableType]] = {
         "json": lambda x: dump_json(x.data),
         "csv": listing_csv,
