@@ -888,3 +888,13 @@ def test_search_folds_case_and_accents() -> None:
     assert [e.id for e in search(events, "TÜRK")] == ["a"]
     assert [e.id for e in search(events, "cote d'ivoire")] == ["b"]
     assert [e.id for e in search(events, "i")] == ["c", "b", "a"]
+
+
+def test_days_until() -> None:
+    from bilat.domain import days_until
+
+    assert days_until(P("2022-09-07"), D(2022, 8, 1)) == 37
+    assert days_until(P("2022-09-07"), D(2022, 9, 7)) == 0
+    assert days_until(P("2022-09-07"), D(2022, 9, 8)) == -1
+    assert days_until(P("2022-09"), D(2022, 8, 1)) is None
+    assert days_until(P("2022"), D(2022, 8, 1)) is None

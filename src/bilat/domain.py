@@ -45,6 +45,7 @@ __all__ = [
     "anniversaries_between",
     "anniversaries_in",
     "anniversary_of",
+    "days_until",
     "elapsed_years",
     "filter_events",
     "letters",
@@ -337,6 +338,12 @@ def elapsed_years(date: PartialDate, as_of: dt.date, leap: LeapRule = "feb28") -
     most = whole_years(first, as_of, leap)
     least = whole_years(last, as_of, leap) if last <= as_of else 0
     return YearsRange(least, most)
+
+
+def days_until(date: PartialDate, as_of: dt.date) -> int | None:
+    """Days from ``as_of`` to ``date`` (negative when past); None when the day is unknown."""
+    exact = date.as_date()
+    return None if exact is None else (exact - as_of).days
 
 
 def ordinal(n: int) -> str:

@@ -28,6 +28,7 @@ from .domain import (
     Source,
     TimelineEntry,
     YearsRange,
+    days_until,
     ordinal,
 )
 from .store import to_builtins
@@ -278,13 +279,10 @@ def leap_rule_text(leap: LeapRule) -> str:
 
 def _when(date: PartialDate, as_of: dt.date) -> tuple[str, int | None]:
     """'today', 'tomorrow', 'in 12 days', or the period when the day is unknown."""
-    exact = date.as_date()
-    if exact is None:
-        period = long_date(date)
-        return f"{period}, day unknown", None
-    days = (exact - as_of).days
-    text = {0: "today", 1: "tomorrow"}.get(days, f"in {days} days")
-    return text, days
+    days = days_until(date, as_of)
+    if days is None:
+        return f"{long_date(date)}, day unknown", None
+    return {0: "today", 1: "tomorrow"}.get(days, f"in {days} days"), days
 
 
 def anniversary_listing(
