@@ -410,14 +410,20 @@ def anniversaries_in(
     """Every event's anniversary that falls in ``year`` and is a multiple of ``every``."""
     if every < 1:
         raise ValueError("every must be at least 1")
+    # Where an anniversary falls in ``year`` depends only on the event's month and day:
+    # place each (month, day) once per call.
+    placements: dict[tuple[int | None, int | None], tuple[PartialDate, bool]] = {}
     keyed = []
     for event in events:
         date = event.date
         n = year - date.year
         if n > 0 and n % every == 0:
-            placed, moved = anniversary_of(date, n, leap)
-            key = (placed._key, date._key, event.id)
-            keyed.append((key, Anniversary(event, n, placed, moved)))
+            where = (date.month, date.day)
+            placement = placements.get(where)
+            if placement is None:
+                placement = placements[where] = anniversary_of(date, n, leap)
+            placed, moved = placement
+            keyed.append(((placed._key, date._key, event.id), Anniversary(event, n, placed, moved)))
     keyed.sort(key=lambda pair: pair[0])  # the same order as Anniversary.sort_key
     return [a for _, a in keyed]
 
