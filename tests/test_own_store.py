@@ -465,3 +465,16 @@ def test_killed_at_random_moments_the_store_stays_valid(tmp_path: Path) -> None:
         after = len(load_path(target).events)  # always loads: never a partial file
         assert after in (count, count + 1)
         count = after
+
+
+def test_validate_reads_the_store_list_from_the_environment(
+    run: Run, make_store: Callable[..., Path]
+) -> None:
+    a = make_store([event()], name="a.json")
+    b = make_store([event(id="bad", by="TR")], name="b.json")
+    result = run("validate", env={"BILAT_STORE": os.pathsep.join([str(a), str(b)])})
+    assert result.exit_code == 1
+    assert result.stdout.splitlines() == [
+        f"{a}: ok",
+        f"{b}: $.events[0].by: 'TR' is not one of the parties",
+    ]

@@ -892,7 +892,7 @@ def add(
 
 
 @cli.command()
-@click.argument("paths", nargs=-1, type=click.Path(), metavar="[PATH ...]")
+@click.argument("paths", nargs=-1, type=click.Path(), metavar="[PATH ...]", envvar="BILAT_STORE")
 def validate(paths: tuple[str, ...]) -> None:
     """Check stores and print every problem with its JSON path.
 
@@ -910,17 +910,13 @@ def validate(paths: tuple[str, ...]) -> None:
     from . import store as store_mod
     from .text import clean
 
-    env_paths = [p for p in os.environ.get("BILAT_STORE", "").split(os.pathsep) if p]
-    paths = paths or tuple(env_paths)
     if paths:
         files: list[tuple[str, bytes]] = [(p, store_mod.read_file(p)) for p in paths]
     else:
-        from importlib import resources
-
-        bundled = resources.files("bilat") / "data" / "events.json"
-        files = [(str(bundled), bundled.read_bytes())]
-        if user_store().is_file():
-            files.append((str(user_store()), store_mod.read_file(user_store())))
+        files = [store_mod.read_bundled()]
+        mine = user_store()
+        if mine.is_file():
+            files.append((str(mine), store_mod.read_file(mine)))
     reference = today()
     problems = 0
     for name, data in files:

@@ -331,16 +331,21 @@ def load_path(path: str | os.PathLike[str]) -> Store:
     return Store(name, loads(read_file(path), name))
 
 
-def bundled_store() -> Store:
-    """The reference store shipped inside the package."""
+def read_bundled() -> tuple[str, bytes]:
+    """The name and bytes of the reference store shipped inside the package."""
     resource = resources.files("bilat") / "data" / "events.json"
     name = str(resource)
     try:
-        data = resource.read_bytes()
+        return name, resource.read_bytes()
     except OSError as exc:
         raise StoreError(
             f"{name}: the bundled store is missing from this installation ({exc})"
         ) from None
+
+
+def bundled_store() -> Store:
+    """The reference store shipped inside the package."""
+    name, data = read_bundled()
     return Store(name, loads(data, name))
 
 
@@ -486,18 +491,21 @@ def check(data: bytes, name: str, today: dt.date) -> list[str]:
     """Every problem of a store, one message each (``name: path: problem``); empty when
     the store is clean. Each event is checked on its own, so one bad event does not hide
     the others."""
-    first: str | None = None
     try:
-        loads(data, name)
+        events = loads(data, name)
     except StoreError as exc:
         first = str(exc)
+    else:
+        # A store that loads has no format problems: only the checks beyond it remain.
+        return [
+            f"{name}: {path}: {problem}" for path, problem in lint(list(enumerate(events)), today)
+        ]
     try:
         raw = msgspec.json.decode(data.removeprefix(b"\xef\xbb\xbf"))
     except (msgspec.DecodeError, UnicodeDecodeError, RecursionError):
-        assert first is not None
         return [first]
     if not isinstance(raw, dict) or not isinstance(raw.get("events"), list):
-        return [first] if first else []
+        return [first]
     messages = []
     if raw.get("version") != FORMAT_VERSION:
         messages.append(_version_message(name, raw.get("version")))
@@ -515,9 +523,7 @@ def check(data: bytes, name: str, today: dt.date) -> list[str]:
         valid.append((i, event))
     messages += [f"{name}: {path}: {problem}" for path, problem in _problems(valid)]
     messages += [f"{name}: {path}: {problem}" for path, problem in lint(valid, today)]
-    if first is not None and not messages:
-        messages.append(first)
-    return messages
+    return messages or [first]
 
 
 # --------------------------------------------------------------------------- writing files
