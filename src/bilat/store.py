@@ -28,14 +28,25 @@ from .text import escape
 
 __all__ = [
     "FORMAT_VERSION",
+    "Added",
     "Store",
     "StoreError",
+    "add_events",
     "bundled_store",
+    "check",
+    "default_stores",
     "dumps",
+    "event_from_dict",
     "json_schema",
-    "load",
+    "lint",
     "load_path",
     "loads",
+    "make_id",
+    "merge",
+    "read_bundled",
+    "read_file",
+    "to_builtins",
+    "write_atomic",
 ]
 
 FORMAT_VERSION = 1
@@ -347,11 +358,6 @@ def bundled_store() -> Store:
     """The reference store shipped inside the package."""
     name, data = read_bundled()
     return Store(name, loads(data, name))
-
-
-def load(path: str | os.PathLike[str] | None) -> Store:
-    """The store at ``path``, or the bundled one when ``path`` is None."""
-    return bundled_store() if path is None else load_path(path)
 
 
 def default_stores(user_store: Path) -> list[Store]:
