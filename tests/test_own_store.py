@@ -478,3 +478,22 @@ def test_validate_reads_the_store_list_from_the_environment(
         f"{a}: ok",
         f"{b}: $.events[0].by: 'TR' is not one of the parties",
     ]
+
+
+def test_concurrent_adds_never_make_the_same_id(tmp_path: Path) -> None:
+    """Ids are made under the store's lock: same parties, kind and date, all land."""
+    target = tmp_path / "events.json"
+    env = _child_env()
+    procs = [
+        _bilat(
+            *("add", "--date", "2020-01-01", "--parties", "AZ", "JP", "--kind", "visit"),
+            *("--title", f"Visit {n}", "--source-title", "Log", "--store", str(target)),
+            env=env,
+        )
+        for n in range(6)
+    ]
+    outcomes = [(*p.communicate(timeout=120), p.returncode) for p in procs]
+    assert all(code == 0 for _, _, code in outcomes), [err for _, err, _ in outcomes]
+    ids = sorted(out.decode().strip() for out, _, _ in outcomes)
+    assert ids == sorted(e.id for e in load_path(target).events)
+    assert len(set(ids)) == 6

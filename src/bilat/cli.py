@@ -839,7 +839,6 @@ def add(
         --title "Embassy of Azerbaijan opens in Valletta" \\
         --source-title "MFA of Azerbaijan" --source-url https://mfa.gov.az/
     """
-    import msgspec
 
     from . import store as store_mod
 
@@ -882,12 +881,10 @@ def add(
     except store_mod.StoreError as exc:
         raise click.UsageError(f"invalid event: {exc}") from None
     path, others = write_target(target)
-    if event_id is None:
-        existing = store_mod.load_path(path).events if path.is_file() else ()
-        taken = [e.id for e in (*others, *existing)]
-        event = msgspec.structs.replace(event, id=store_mod.make_id(event, taken))
-    store_mod.add_events(path, [event], others=others, replace=replace)
-    click.echo(event.id)
+    result = store_mod.add_events(
+        path, [event], others=others, replace=replace, new_ids={0} if event_id is None else ()
+    )
+    click.echo(result.added[0].id)
     click.echo(f"added to {path}", err=True)
 
 
@@ -981,17 +978,15 @@ def import_csv(file: str, target: str | None, dry_run: bool, skip_invalid: bool,
       bilat import csv events.csv --dry-run
       bilat import csv events.csv --store embassy.json --skip-invalid
     """
-    import msgspec
 
     from . import domain, render
     from . import store as store_mod
     from .text import clean
 
     path, others = write_target(target)
-    existing = store_mod.load_path(path).events if path.is_file() else ()
     rows, errors = _read_csv(file)
-    taken = {e.id for e in (*others, *existing)}
     events: list[Event] = []
+    new_ids: set[int] = set()
     for line, raw, make_id in rows:
         try:
             event = store_mod.event_from_dict(raw)
@@ -999,8 +994,7 @@ def import_csv(file: str, target: str | None, dry_run: bool, skip_invalid: bool,
             errors.append(f"{file}: line {line}: {exc}")
             continue
         if make_id:
-            event = msgspec.structs.replace(event, id=store_mod.make_id(event, taken))
-        taken.add(event.id)
+            new_ids.add(len(events))
         events.append(event)
     for message in errors:
         click.echo(clean(message), err=True)
@@ -1009,7 +1003,9 @@ def import_csv(file: str, target: str | None, dry_run: bool, skip_invalid: bool,
             f"{len(errors)} invalid rows in {file}; nothing was written (--skip-invalid "
             "imports the valid rows)"
         )
-    result = store_mod.add_events(path, events, others=others, skip_existing=True, dry_run=dry_run)
+    result = store_mod.add_events(
+        path, events, others=others, skip_existing=True, dry_run=dry_run, new_ids=new_ids
+    )
     entries = domain.timeline(result.added, today())
     verb = "would be added" if dry_run else "added"
     heading = f"{len(result.added)} events {verb} to {path}"

@@ -11,10 +11,11 @@ import contextlib
 import datetime as dt
 import functools
 import gc
+import itertools
 import os
 import stat
 import tempfile
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Collection, Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from importlib import resources
 from pathlib import Path
@@ -639,13 +640,15 @@ def add_events(
     replace: bool = False,
     skip_existing: bool = False,
     dry_run: bool = False,
+    new_ids: Collection[int] = (),
 ) -> Added:
     """Add events to the store at ``path`` (created when missing) under its lock.
 
     An id already in the store, or in ``others`` (the stores read before it), is refused
     unless ``replace``; an event identical to one already there (same date, parties, kind
-    and title) is refused, or skipped with ``skip_existing``. Nothing is written unless
-    every event can be added.
+    and title) is refused, or skipped with ``skip_existing``. The events at the positions
+    ``new_ids`` get an id made here, under the lock, so that concurrent writers never pick
+    the same one. Nothing is written unless every event can be added.
     """
     with locked(path) if not dry_run else contextlib.nullcontext():
         current = list(load_path(path).events) if path.exists() else []
@@ -654,13 +657,16 @@ def add_events(
         identities = {identity(e): e for e in [*others, *current]}
         added: list[Event] = []
         skipped: list[Event] = []
-        for event in new:
+        for i, event in enumerate(new):
             same = identities.get(identity(event))
             if same is not None and not replace:
                 if skip_existing:
                     skipped.append(event)
                     continue
                 raise StoreError(f"{path}: the same event is already there as {same.id!r}")
+            if i in new_ids:
+                taken = itertools.chain(by_id, elsewhere)
+                event = msgspec.structs.replace(event, id=make_id(event, taken))
             if not replace and event.id in by_id:
                 raise StoreError(
                     f"{path}: id {event.id!r} is already in this store (--replace overwrites it)"
