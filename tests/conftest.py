@@ -30,6 +30,8 @@ def _isolated_env(
     monkeypatch.setenv("NO_COLOR", "1")
     monkeypatch.setenv("COLUMNS", "100")
     monkeypatch.setenv("TERM", "dumb")
+    monkeypatch.setenv("BILAT_CACHE_DIR", str(user_data / "cache"))
+    monkeypatch.delenv("BILAT_NO_CACHE", raising=False)
     monkeypatch.delenv("BILAT_STORE", raising=False)
     monkeypatch.delenv("FORCE_COLOR", raising=False)
 

@@ -25,6 +25,7 @@ if TYPE_CHECKING:
 
     from . import store as store_mod
     from .domain import Event, PartialDate
+    from .index import Query
     from .vocab import LeapRule
 
 # Only click and the vocabularies are imported up front: `bilat --help` and the option
@@ -189,13 +190,27 @@ def user_store() -> Path:
     return Path(folder) / "events.json"
 
 
-def read_stores(store_paths: Sequence[str]) -> list[store_mod.Store]:
-    """The stores a command reads, in order."""
+def cache_dir() -> Path | None:
+    """Where indexes of large stores are kept: BILAT_CACHE_DIR, else the platform's user
+    cache folder; nowhere when BILAT_NO_CACHE is set to anything but an empty string."""
+    if os.environ.get("BILAT_NO_CACHE"):
+        return None
+    folder = os.environ.get("BILAT_CACHE_DIR")
+    if not folder:
+        import platformdirs
+
+        folder = str(platformdirs.user_cache_path("bilat", appauthor=False))
+    return Path(folder)
+
+
+def read_stores(store_paths: Sequence[str], query: Query | None = None) -> list[store_mod.Store]:
+    """The stores a command reads, in order; with a query, large stores may yield only
+    the events that may answer it."""
     from . import store as store_mod
 
     if store_paths:
-        return [store_mod.load_path(p) for p in store_paths]
-    return store_mod.default_stores(user_store())
+        return [store_mod.load_path(p, cache=cache_dir, query=query) for p in store_paths]
+    return store_mod.default_stores(user_store(), cache=cache_dir, query=query)
 
 
 def write_target(target: str | None) -> tuple[Path, tuple[Event, ...]]:
@@ -208,10 +223,11 @@ def write_target(target: str | None) -> tuple[Path, tuple[Event, ...]]:
     return user_store(), store_mod.bundled_store().events
 
 
-def load_events(store_paths: Sequence[str]) -> tuple[Event, ...]:
+def load_events(store_paths: Sequence[str], query: Query | None = None) -> tuple[Event, ...]:
+    """The events of the stores, merged; with a query, at least those that may answer it."""
     from . import store as store_mod
 
-    return store_mod.merge(read_stores(store_paths))
+    return store_mod.merge(read_stores(store_paths, query))
 
 
 def emit(output: bytes | str | RenderableType) -> None:
@@ -282,12 +298,13 @@ def timeline(
       bilat timeline JP --kind diplomatic-relations --since 1990
     """
     from . import domain, render
+    from .index import Query
 
     focus = [a] if b is None else [a, b]
     _check_distinct(focus, "timeline A B")
     _check_range(since, until)
     reference = as_of.first_day() if as_of is not None else today()
-    events = load_events(store_paths)
+    events = load_events(store_paths, Query(all_countries=tuple(focus)))
     selected = domain.filter_events(
         events, all_countries=focus, kinds=kinds, since=since, until=until
     )
@@ -406,9 +423,13 @@ def anniversary(
       bilat anniversary --year 2022 --every 1 --kind visit --format csv
     """
     from . import domain, render
+    from .index import Query
 
     target = year if year is not None else today().year
-    selected = commemorated(load_events(store_paths), countries_, kinds, pair)
+    query = Query(
+        all_countries=tuple(pair or ()), any_countries=countries_, year=target, every=every
+    )
+    selected = commemorated(load_events(store_paths, query), countries_, kinds, pair)
     found = domain.anniversaries_in(selected, target, every, leap)
     plural = "" if every == 1 else f" (every {every} years)"
     listing = render.anniversary_listing(

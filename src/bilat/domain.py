@@ -15,6 +15,7 @@ from __future__ import annotations
 import calendar
 import datetime as dt
 import functools
+import operator
 import re
 import unicodedata
 from collections.abc import Iterable, Sequence
@@ -77,6 +78,7 @@ _MONTHS = (
     "Nov",
     "Dec",
 )
+_MONTH_DAYS = (0, 31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31)
 
 Precision = Literal["year", "month", "day"]
 
@@ -89,31 +91,43 @@ class PartialDate:
     arithmetic on it is done on the range of days it may be.
     """
 
-    __slots__ = ("_iso", "_key", "day", "month", "year")
+    __slots__ = ("_iso", "_key", "_text_key", "_weekday", "day", "month", "year")
 
     year: int
     month: int | None
     day: int | None
     _key: tuple[int, int, int]
-    _iso: str | None  # the ISO text, made on first use (dates are shared and printed often)
+    _iso: str  # the ISO text (dates are shared, and printed often)
+    _text_key: str  # _key as fixed-width text, which sorts faster than a tuple
+    _weekday: int | None  # Monday is 0; made on first use (-1 until then)
 
     def __init__(self, year: int, month: int | None = None, day: int | None = None) -> None:
         if not 1 <= year <= 9999:
             raise ValueError(f"year {year} is outside 0001-9999")
-        if month is None and day is not None:
-            raise ValueError("a day needs a month")
-        if month is not None and not 1 <= month <= 12:
+        if month is None:
+            if day is not None:
+                raise ValueError("a day needs a month")
+            iso = f"{year:04d}"
+            text_key = iso + "-13-32"
+        elif not 1 <= month <= 12:
             raise ValueError(f"month {month} does not exist")
-        if day is not None and month is not None:
-            last = calendar.monthrange(year, month)[1]
+        elif day is None:
+            iso = f"{year:04d}-{month:02d}"
+            text_key = iso + "-32"
+        else:
+            last = 29 if month == 2 and calendar.isleap(year) else _MONTH_DAYS[month]
             if not 1 <= day <= last:
                 raise ValueError(f"{_MONTHS[month]} {year} has no day {day}")
-        object.__setattr__(self, "year", year)
-        object.__setattr__(self, "month", month)
-        object.__setattr__(self, "day", day)
+            text_key = iso = f"{year:04d}-{month:02d}-{day:02d}"
+        init = object.__setattr__
+        init(self, "year", year)
+        init(self, "month", month)
+        init(self, "day", day)
         # Unknown month/day sort after every known one in their period.
-        object.__setattr__(self, "_key", (year, month or 13, day or 32))
-        object.__setattr__(self, "_iso", None)
+        init(self, "_key", (year, month or 13, day or 32))
+        init(self, "_iso", iso)
+        init(self, "_text_key", text_key)
+        init(self, "_weekday", -1)
 
     def __setattr__(self, name: str, value: object) -> None:
         raise AttributeError("PartialDate is immutable")
@@ -127,10 +141,9 @@ class PartialDate:
             raise ValueError(
                 f"{shown} is not an ISO 8601 date (expected YYYY, YYYY-MM or YYYY-MM-DD)"
             )
-        year, month, day = (int(g) if g is not None else None for g in m.groups())
-        assert year is not None
+        year, month, day = m.groups()
         try:
-            return cls(year, month, day)
+            return cls(int(year), int(month) if month else None, int(day) if day else None)
         except ValueError as exc:
             raise ValueError(f"{text!r} is not a real date: {exc}") from None
 
@@ -170,16 +183,16 @@ class PartialDate:
         return self.first_day() <= last and first <= self.last_day()
 
     def isoformat(self) -> str:
-        iso = self._iso
-        if iso is None:
-            if self.month is None:
-                iso = f"{self.year:04d}"
-            elif self.day is None:
-                iso = f"{self.year:04d}-{self.month:02d}"
-            else:
-                iso = f"{self.year:04d}-{self.month:02d}-{self.day:02d}"
-            object.__setattr__(self, "_iso", iso)
-        return iso
+        return self._iso
+
+    def weekday(self) -> int | None:
+        """The day of the week (Monday is 0), or None when the day is not known."""
+        weekday = self._weekday
+        if weekday == -1:
+            exact = self.as_date()
+            weekday = None if exact is None else exact.weekday()
+            object.__setattr__(self, "_weekday", weekday)
+        return weekday
 
     def __str__(self) -> str:
         return self.isoformat()
@@ -209,12 +222,17 @@ ID_PATTERN = r"^[a-z0-9]+(-[a-z0-9]+)*$"
 MAX_ID_LENGTH = 200
 CODE_PATTERN = r"^[A-Z]{2}([A-Z]{2})?$"
 
+# The id and code rules are checked by the store's own pass (one regex over all ids, a set
+# lookup for codes), not by msgspec while decoding, which would call ``re`` once per string:
+# these Meta objects only carry them into the JSON Schema.
 Id = msgspec.Meta(
-    pattern=ID_PATTERN, max_length=MAX_ID_LENGTH, description="Lower-case words joined by hyphens."
+    max_length=MAX_ID_LENGTH,
+    description="Lower-case words joined by hyphens.",
+    extra_json_schema={"pattern": ID_PATTERN},
 )
 Code = msgspec.Meta(
-    pattern=CODE_PATTERN,
     description="ISO 3166-1 alpha-2 code (XK for Kosovo), or ISO 3166-3 code of a former state.",
+    extra_json_schema={"pattern": CODE_PATTERN},
 )
 
 
@@ -346,6 +364,7 @@ def days_until(date: PartialDate, as_of: dt.date) -> int | None:
     return None if exact is None else (exact - as_of).days
 
 
+@functools.lru_cache(maxsize=1024)
 def ordinal(n: int) -> str:
     """``1st``, ``2nd``, ``11th``, ``111th``, ``122nd``."""
     suffix = "th" if 11 <= n % 100 <= 13 else {1: "st", 2: "nd", 3: "rd"}.get(n % 10, "th")
@@ -413,7 +432,8 @@ def anniversaries_in(
     # Where an anniversary falls in ``year`` depends only on the event's month and day:
     # place each (month, day) once per call.
     placements: dict[tuple[int | None, int | None], tuple[PartialDate, bool]] = {}
-    keyed = []
+    keyed: list[tuple[str, Anniversary]] = []
+    append = keyed.append
     for event in events:
         date = event.date
         n = year - date.year
@@ -423,9 +443,19 @@ def anniversaries_in(
             if placement is None:
                 placement = placements[where] = anniversary_of(date, n, leap)
             placed, moved = placement
-            keyed.append(((placed._key, date._key, event.id), Anniversary(event, n, placed, moved)))
-    keyed.sort(key=lambda pair: pair[0])  # the same order as Anniversary.sort_key
+            # The order of Anniversary.sort_key, as one string (the date keys are of fixed
+            # width): strings compare faster than nested tuples.
+            append(
+                (
+                    placed._text_key + date._text_key + event.id,
+                    Anniversary(event, n, placed, moved),
+                )
+            )
+    keyed.sort(key=_first)
     return [a for _, a in keyed]
+
+
+_first = operator.itemgetter(0)
 
 
 # --------------------------------------------------------------------------- selection

@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import csv
 import datetime as dt
-import functools
 import io
 import re
 from collections.abc import Callable, Sequence
@@ -56,7 +55,7 @@ def dump_json(obj: Any) -> bytes:
     import msgspec
 
     data = msgspec.json.format(msgspec.json.encode(obj), indent=2) + b"\n"
-    if any(lead in data for lead in _JSON_UNSAFE_BYTES):
+    if not data.isascii() and any(lead in data for lead in _JSON_UNSAFE_BYTES):
         text = _JSON_UNSAFE.sub(lambda m: f"\\u{ord(m.group()):04x}", data.decode("utf-8"))
         data = text.encode("utf-8")
     return data
@@ -97,11 +96,10 @@ def date_span(event: Event) -> str:
 _WEEKDAYS = ("Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun")
 
 
-@functools.lru_cache(maxsize=4096)
 def weekday(date: PartialDate) -> str | None:
-    """'Wed', or None when the day is unknown (cached: a year has few distinct days)."""
-    exact = date.as_date()
-    return _WEEKDAYS[exact.weekday()] if exact is not None else None
+    """'Wed', or None when the day is unknown."""
+    number = date.weekday()
+    return None if number is None else _WEEKDAYS[number]
 
 
 def years_json(years: YearsRange | None) -> dict[str, int] | None:
@@ -331,19 +329,19 @@ def anniversary_listing(
         return cells
 
     def json_item(a: Anniversary) -> dict[str, Any]:
-        e = a.event
+        e, date = a.event, a.date
         item: dict[str, Any] = {
             "event_id": e.id,
             "title": e.title,
             "kind": e.kind,
-            "parties": list(e.parties),
+            "parties": e.parties,
             "event_date": e.date.isoformat(),
-            "date": a.date.isoformat(),
-            "weekday": weekday(a.date),
+            "date": date.isoformat(),
+            "weekday": weekday(date),
             "years": a.years,
-            "ordinal": a.ordinal,
+            "ordinal": ordinal(a.years),
             "leap_day_moved": a.leap_day_moved,
-            "disputed": [claim_dates(c) for c in e.disputed or ()],
+            "disputed": [claim_dates(c) for c in e.disputed] if e.disputed else [],
         }
         if as_of is not None:
             item["in_days"] = _when(a.date, as_of)[1]

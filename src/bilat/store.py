@@ -12,10 +12,12 @@ import datetime as dt
 import functools
 import gc
 import itertools
+import operator
 import os
+import re
 import stat
 import tempfile
-from collections.abc import Collection, Iterable, Iterator, Sequence
+from collections.abc import Callable, Collection, Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from importlib import resources
 from pathlib import Path
@@ -25,11 +27,13 @@ import msgspec
 
 from . import _country_table, countries
 from .domain import CODE_PATTERN, ID_PATTERN, KINDS, BilatError, Event, PartialDate, Source
+from .index import Query
 from .text import escape
 
 __all__ = [
     "FORMAT_VERSION",
     "Added",
+    "Query",
     "Store",
     "StoreError",
     "add_events",
@@ -77,26 +81,38 @@ class _Header(msgspec.Struct):
 
 @dataclass(frozen=True)
 class Store:
-    """A loaded store: where it came from and its events, in file order."""
+    """A loaded store: where it came from and its events, in file order.
+
+    A store loaded for a query through its index holds only the events that may answer
+    the query; ``all_ids`` then gives the id of every event in the file, for :func:`merge`.
+    """
 
     name: str
     events: tuple[Event, ...]
+    all_ids: Callable[[], Collection[str]] | None = None
 
 
 # --------------------------------------------------------------------------- decoding
 
 
-# Dates repeat (a store has at most a few tens of thousands of distinct ones), and a
-# PartialDate is immutable: parse each text once.
-_parse_date = functools.lru_cache(maxsize=1 << 16)(PartialDate.parse)
+# Dates repeat, and a PartialDate is immutable: parse each text once. (There are at most
+# 3.7 million valid date texts; the cache is emptied when it grows past a million.)
+_DATES: dict[str, PartialDate] = {}
+_MAX_DATES = 1 << 20
 
 
 def _dec_hook(type_: type, obj: Any) -> Any:
     if type_ is PartialDate:
-        if not isinstance(obj, str):
+        if obj.__class__ is not str:
             got = _JSON_TYPES.get(type(obj).__name__, type(obj).__name__)
             raise TypeError(f"Expected a date string, got `{got}`")
-        return _parse_date(obj)
+        date = _DATES.get(obj)
+        if date is None:
+            date = PartialDate.parse(obj)
+            if len(_DATES) >= _MAX_DATES:
+                _DATES.clear()
+            _DATES[obj] = date
+        return date
     raise NotImplementedError(type_)
 
 
@@ -107,6 +123,8 @@ def _enc_hook(obj: Any) -> Any:
 
 
 _decoder = msgspec.json.Decoder(_StoreFile, dec_hook=_dec_hook)
+_event_decoder = msgspec.json.Decoder(Event, dec_hook=_dec_hook)
+_BOM = b"\xef\xbb\xbf"
 _encoder = msgspec.json.Encoder(enc_hook=_enc_hook)
 
 
@@ -169,8 +187,7 @@ def loads(data: bytes, name: str) -> tuple[Event, ...]:
     """Decode and validate the bytes of a store; ``name`` is used in error messages."""
     if len(data) > MAX_STORE_BYTES:
         raise StoreError(_too_large(name, len(data)))
-    if data.startswith(b"\xef\xbb\xbf"):
-        data = data[3:]
+    data = data.removeprefix(_BOM)
     # Building and checking a million records would trigger many collections that find
     # nothing (the records hold no cycles): keep the cyclic collector off meanwhile.
     gc_was_enabled = gc.isenabled()
@@ -256,13 +273,19 @@ Problem = tuple[str, str]
 
 
 def event_problems(event: Event, at: str) -> Iterator[Problem]:
-    """The rules of one event that a JSON schema cannot say, with their paths under ``at``."""
+    """The rules of one event beyond its types, with their paths under ``at``."""
+    if not _ID_RE.match(event.id):
+        yield f"{at}.id", f"Expected {_PATTERN_NAMES[ID_PATTERN]}"
     for j, code in enumerate(event.parties):
-        if not countries.is_known(code):
+        if not _CODE_RE.match(code):
+            yield f"{at}.parties[{j}]", f"Expected {_PATTERN_NAMES[CODE_PATTERN]}"
+        elif not countries.is_known(code):
             yield f"{at}.parties[{j}]", f"unknown country code {code!r}"
         if code in event.parties[:j]:
             yield f"{at}.parties[{j}]", f"{code} is listed twice"
-    if event.by is not None and event.by not in event.parties:
+    if event.by is not None and not _CODE_RE.match(event.by):
+        yield f"{at}.by", f"Expected {_PATTERN_NAMES[CODE_PATTERN]}"
+    elif event.by is not None and event.by not in event.parties:
         yield f"{at}.by", f"{event.by!r} is not one of the parties"
     if event.end_date is not None and event.end_date.last_day() < event.date.first_day():
         yield f"{at}.end_date", f"{event.end_date} is before the date {event.date}"
@@ -288,9 +311,45 @@ def _problems(indexed: Iterable[tuple[int, Event]]) -> Iterator[Problem]:
 def _validate(events: list[Event], name: str) -> None:
     """Raise the first problem found, with its path.
 
-    A quick pass runs the cheap checks inline; an event that fails one, or has disputed
-    claims, goes through :func:`event_problems` for the exact message.
+    The cheap rules are checked for all events at once, mostly in C (set sizes, set
+    inclusion, a few scans over the joined ids); disputed claims, and every event again
+    when a cheap rule fails, go through :func:`_first_problem` for the exact message.
     """
+    ids = list(map(_ID, events))
+    parties = list(map(_PARTIES, events))
+    codes = set(itertools.chain.from_iterable(parties))
+    clean = (
+        _all_ids_valid(ids)
+        and len(set(ids)) == len(ids)
+        and codes <= _country_table.NAMES.keys()
+        and sum(map(len, parties)) == sum(map(len, map(set, parties)))
+        and all(e.by in e.parties for e in events if e.by is not None)
+        and not any(_ends_early(e) for e in events if e.end_date is not None)
+        and all((e.kind == "letter") == (e.letter is not None) for e in events if _letterish(e))
+    )
+    if clean:
+        disputed = [(i, e) for i, e in enumerate(events) if e.disputed]
+        if not any(True for i, e in disputed for _ in event_problems(e, "")):
+            return
+    _first_problem(events, name)
+
+
+_ID = operator.attrgetter("id")
+_PARTIES = operator.attrgetter("parties")
+
+
+def _letterish(event: Event) -> bool:
+    return event.kind == "letter" or event.letter is not None
+
+
+def _ends_early(event: Event) -> bool:
+    """Whether the end date may be before the date (a cheap test: True needs a closer look)."""
+    assert event.end_date is not None
+    return event.end_date.sort_key < event.date.sort_key
+
+
+def _first_problem(events: list[Event], name: str) -> None:
+    """Raise the first problem of the first event that has one, in file order."""
     known = _country_table.NAMES.keys()
     seen: dict[str, int] = {}
     for i, event in enumerate(events):
@@ -299,10 +358,11 @@ def _validate(events: list[Event], name: str) -> None:
         first = seen.setdefault(event.id, i)
         if (
             first != i
+            or not _ID_RE.match(event.id)
             or len(distinct) != len(parties)
             or not distinct <= known
             or (event.by is not None and event.by not in distinct)
-            or (event.end_date is not None and event.end_date.sort_key < event.date.sort_key)
+            or (event.end_date is not None and _ends_early(event))
             or (event.kind == "letter") != (event.letter is not None)
             or event.disputed
         ):
@@ -313,6 +373,33 @@ def _validate(events: list[Event], name: str) -> None:
                 )
             for path, problem in event_problems(event, at):
                 raise StoreError(f"{name}: {path}: {problem}")
+
+
+_ID_RE = re.compile(ID_PATTERN.replace("$", r"\Z"))
+_CODE_RE = re.compile(CODE_PATTERN.replace("$", r"\Z"))
+# Every id at once, with a few scans in C instead of a regex call per id (a tenth of the
+# time): the joined ids hold only allowed characters, and no hyphen or separator sits at
+# an edge of an id. A newline cannot be part of a valid id, so the count of separators
+# tells that no id smuggled one in.
+_ID_CHARS = b"abcdefghijklmnopqrstuvwxyz0123456789-\n"
+_NOT_IN_IDS = (b"--", b"-\n", b"\n-", b"\n\n")
+
+
+def _all_ids_valid(ids: list[str]) -> bool:
+    """Whether every id matches the id pattern (False: look at each one)."""
+    if not ids:
+        return True
+    joined = "\n".join(ids)
+    if not joined.isascii():
+        return False
+    raw = joined.encode("ascii")
+    return (
+        raw.count(b"\n") == len(ids) - 1
+        and not raw.translate(None, _ID_CHARS)
+        and raw[:1] not in (b"", b"-", b"\n")
+        and raw[-1:] not in (b"-", b"\n")
+        and not any(bad in raw for bad in _NOT_IN_IDS)
+    )
 
 
 # --------------------------------------------------------------------------- files
@@ -337,10 +424,53 @@ def read_file(path: str | os.PathLike[str]) -> bytes:
         raise StoreError(f"{name}: cannot read the store file: {exc.strerror or exc}") from None
 
 
-def load_path(path: str | os.PathLike[str]) -> Store:
-    """Load a store file named by the user."""
+#: Stores smaller than this load faster than their index is checked (about 15,000 events).
+INDEX_MIN_BYTES = 4 << 20
+
+
+CacheDir = Callable[[], Path | None]
+"""Where indexes are kept (None: nowhere), asked only when a store is large."""
+
+
+def load_path(
+    path: str | os.PathLike[str], *, cache: CacheDir | None = None, query: Query | None = None
+) -> Store:
+    """Load a store file named by the user.
+
+    With a ``cache``, a large store is indexed there after a full load; with a ``query``
+    too, a store whose index matches its bytes yields only the events that may answer
+    the query (see :mod:`bilat.index`).
+    """
     name = os.fspath(path)
-    return Store(name, loads(read_file(path), name))
+    data = read_file(path)
+    if cache is not None and len(data) >= INDEX_MIN_BYTES:
+        cache_dir = cache()
+        if cache_dir is not None:
+            return _load_indexed(path, name, data, cache_dir, query)
+    return Store(name, loads(data, name))
+
+
+def _load_indexed(
+    path: str | os.PathLike[str], name: str, data: bytes, cache_dir: Path, query: Query | None
+) -> Store:
+    from . import index
+
+    body = data.removeprefix(_BOM)
+    file_digest = index.digest(data)
+    where = index.index_file(cache_dir, path)
+    found = index.read(where, file_digest)
+    if found is not None and query is not None:
+        try:
+            numbers = index.select(found, query)
+            selected = index.decode_events(body, found, numbers, _event_decoder)
+        except (msgspec.DecodeError, msgspec.ValidationError, ValueError, IndexError):
+            pass  # an index that does not fit the file is never trusted over it
+        else:
+            return Store(name, tuple(selected), all_ids=functools.partial(index.ids, found))
+    events = loads(data, name)
+    if found is None:
+        index.write(where, index.build(body, file_digest, events))
+    return Store(name, events)
 
 
 def read_bundled() -> tuple[str, bytes]:
@@ -361,11 +491,13 @@ def bundled_store() -> Store:
     return Store(name, loads(data, name))
 
 
-def default_stores(user_store: Path) -> list[Store]:
+def default_stores(
+    user_store: Path, *, cache: CacheDir | None = None, query: Query | None = None
+) -> list[Store]:
     """The bundled store, then the user's store when it exists."""
     stores = [bundled_store()]
     if user_store.is_file():
-        stores.append(load_path(user_store))
+        stores.append(load_path(user_store, cache=cache, query=query))
     return stores
 
 
@@ -373,6 +505,12 @@ def merge(stores: Iterable[Store]) -> tuple[Event, ...]:
     """The events of several stores; an id in a later store replaces the earlier event."""
     merged: dict[str, Event] = {}
     for store in stores:
+        if store.all_ids is not None and merged:
+            # Only some of this store's events were loaded: an earlier event is replaced
+            # even by one that was not.
+            ids = store.all_ids()
+            for replaced in [key for key in merged if key in ids]:
+                del merged[replaced]
         for event in store.events:
             merged[event.id] = event
     return tuple(merged.values())

@@ -1,0 +1,189 @@
+"""A cache for large stores: what a full load found, so that the next command reads only
+the events it needs.
+
+Loading a store of a million events means decoding and checking every one of them, yet
+``bilat timeline AZ JP`` prints a few hundred. After a large store has loaded and passed
+every check, an index of it is written to the cache folder: the SHA-256 of the file's
+bytes, where each event's JSON text lies in the file, and which events name each country
+and fall in each year. The next command that needs only some events reads the file again,
+and uses the index only when the file's bytes hash to the same digest under the same
+version of bilat, so the index is never trusted over the file: any change to the file,
+however small and whatever its timestamps say, means a full load and a new index. The
+events it selects are decoded from the file itself, exactly as a full load decodes them.
+
+Whatever goes wrong with the cache (a missing, unreadable, corrupt or foreign index file,
+a folder that cannot be written) costs only speed: the store is then loaded in full.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import os
+import sys
+import tempfile
+from array import array
+from collections.abc import Collection, Sequence
+from dataclasses import dataclass
+from pathlib import Path
+
+import msgspec
+
+from . import __version__
+from .domain import Event
+
+# The format of index files; the bilat version is recorded too, as the checks a store
+# passed belong to it, and the byte order, as offsets are stored as machine integers.
+_FORMAT = 1
+_STAMP = f"bilat {__version__} index {_FORMAT} {sys.byteorder}"
+
+
+@dataclass(frozen=True)
+class Query:
+    """The events a command may need; any superset of them is a right answer.
+
+    ``all_countries``: events naming every one of these; ``any_countries``: events naming
+    at least one; ``year``: events ``k * every`` years before it, for some k >= 1.
+    """
+
+    all_countries: tuple[str, ...] = ()
+    any_countries: tuple[str, ...] = ()
+    year: int | None = None
+    every: int = 1
+
+
+class _Index(msgspec.Struct, array_like=True, gc=False):
+    stamp: str
+    digest: bytes
+    #: The start and end offset of each event's JSON text in the file (array "Q").
+    spans: bytes
+    #: Event numbers, ascending (array "I"), by country code and by year of the date.
+    countries: dict[str, bytes]
+    years: dict[int, bytes]
+    #: Every id, in file order: decoded only when another store may override some.
+    ids: msgspec.Raw
+
+
+class _RawEvents(msgspec.Struct):
+    events: list[msgspec.Raw]
+
+
+_decode_index = msgspec.msgpack.Decoder(_Index).decode
+
+
+def digest(data: bytes) -> bytes:
+    import hashlib  # here: the store module imports this one on every run
+
+    return hashlib.sha256(data).digest()
+
+
+def index_file(cache_dir: Path, store_path: str | os.PathLike[str]) -> Path:
+    """Where the index of the store at ``store_path`` is kept: one file per store path."""
+    import hashlib
+
+    key = hashlib.sha256(os.fsencode(os.path.realpath(store_path))).hexdigest()[:32]
+    return cache_dir / f"{key}.index"
+
+
+def build(body: bytes, file_digest: bytes, events: Sequence[Event]) -> bytes:
+    """The index of a store whose bytes (without a BOM) are ``body`` and which loaded as
+    ``events``."""
+    spans = array("Q")
+    position = 0
+    for raw in msgspec.json.decode(body, type=_RawEvents).events:
+        text = bytes(raw)
+        start = body.index(text, position)
+        position = start + len(text)
+        spans.append(start)
+        spans.append(position)
+    countries: dict[str, array[int]] = {}
+    years: dict[int, array[int]] = {}
+    for number, event in enumerate(events):
+        for code in event.parties:
+            countries.setdefault(code, array("I")).append(number)
+        years.setdefault(event.date.year, array("I")).append(number)
+    index = _Index(
+        stamp=_STAMP,
+        digest=file_digest,
+        spans=spans.tobytes(),
+        countries={code: numbers.tobytes() for code, numbers in countries.items()},
+        years={year: numbers.tobytes() for year, numbers in years.items()},
+        ids=msgspec.Raw(msgspec.msgpack.encode([event.id for event in events])),
+    )
+    return msgspec.msgpack.encode(index)
+
+
+def read(path: Path, file_digest: bytes) -> _Index | None:
+    """The index in ``path`` when it describes exactly the bytes with this digest."""
+    try:
+        index = _decode_index(path.read_bytes())
+    except (OSError, msgspec.DecodeError, msgspec.ValidationError):
+        return None
+    if index.stamp != _STAMP or index.digest != file_digest:
+        return None
+    return index
+
+
+def write(path: Path, data: bytes) -> None:
+    """Write an index file atomically, or not at all: a cache that cannot be written is
+    no reason to fail a command."""
+    tmp = None
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
+        with os.fdopen(fd, "wb") as f:
+            f.write(data)
+        os.replace(tmp, path)
+    except OSError:
+        if tmp is not None:
+            with contextlib.suppress(OSError):
+                os.unlink(tmp)
+
+
+def _numbers(packed: bytes) -> array[int]:
+    numbers = array("I")
+    numbers.frombytes(packed)
+    return numbers
+
+
+def select(index: _Index, query: Query) -> list[int]:
+    """The numbers of the events that may answer ``query``, in file order."""
+    chosen: set[int] | None = None
+
+    def narrow(numbers: set[int]) -> None:
+        nonlocal chosen
+        chosen = numbers if chosen is None else chosen & numbers
+
+    for code in query.all_countries:
+        narrow(set(_numbers(index.countries.get(code, b""))))
+    if query.any_countries:
+        narrow(
+            {n for code in query.any_countries for n in _numbers(index.countries.get(code, b""))}
+        )
+    if query.year is not None:
+        year, every = query.year, query.every
+        narrow(
+            {
+                n
+                for y, packed in index.years.items()
+                if y < year and (year - y) % every == 0
+                for n in _numbers(packed)
+            }
+        )
+    if chosen is None:
+        return list(range(len(index.spans) // 16))
+    return sorted(chosen)
+
+
+def decode_events(
+    body: bytes, index: _Index, numbers: list[int], decoder: msgspec.json.Decoder[Event]
+) -> list[Event]:
+    """The events with these numbers, decoded from their own text in the file."""
+    spans = array("Q")
+    spans.frombytes(index.spans)
+    view = memoryview(body)
+    decode = decoder.decode
+    return [decode(view[spans[2 * n] : spans[2 * n + 1]]) for n in numbers]
+
+
+def ids(index: _Index) -> Collection[str]:
+    return frozenset(msgspec.msgpack.decode(index.ids, type=list[str]))

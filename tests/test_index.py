@@ -1,0 +1,239 @@
+"""The index of large stores: used only for the very bytes it was made from, never
+trusted over the file, and giving the same answers as a full load."""
+
+from __future__ import annotations
+
+import importlib.util
+import json
+from collections.abc import Callable
+from pathlib import Path
+
+import msgspec
+import pytest
+from click.testing import Result
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from bilat import index, store
+from bilat.domain import filter_events
+from bilat.index import Query
+from bilat.store import StoreError, load_path, merge
+
+ROOT = Path(__file__).parent.parent
+CODES = ("AZ", "JP", "TR", "DE", "FR", "US", "GB", "CN", "RU", "GE")
+
+
+def _gen_store_module():  # type: ignore[no-untyped-def]
+    spec = importlib.util.spec_from_file_location("gen_store", ROOT / "benchmarks" / "gen_store.py")
+    assert spec is not None
+    assert spec.loader is not None
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
+
+
+@pytest.fixture(scope="module")
+def big_store(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """A synthetic store of 1,500 events (the benchmark's generator)."""
+    path = tmp_path_factory.mktemp("big") / "big.json"
+    _gen_store_module().generate(1500, 7, path)
+    return path
+
+
+@pytest.fixture(autouse=True)
+def _index_every_store(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(store, "INDEX_MIN_BYTES", 0)
+
+
+def cache_of(tmp_path: Path) -> Callable[[], Path]:
+    return lambda: tmp_path / "cache"
+
+
+def exact(events: tuple[store.Event, ...], query: Query) -> list[store.Event]:
+    """What a command keeps of the events for ``query``, worked out on all events."""
+    kept = filter_events(events, countries=query.any_countries, all_countries=query.all_countries)
+    if query.year is not None:
+        year, every = query.year, query.every
+        kept = [e for e in kept if e.date.year < year and (year - e.date.year) % every == 0]
+    return kept
+
+
+def test_index_is_written_by_a_full_load_then_used(big_store: Path, tmp_path: Path) -> None:
+    cache = cache_of(tmp_path)
+    query = Query(all_countries=("AZ", "JP"))
+    first = load_path(big_store, cache=cache, query=query)
+    assert len(first.events) == 1500  # no index yet: a full load
+    assert first.all_ids is None
+    assert index.index_file(cache(), big_store).is_file()
+    second = load_path(big_store, cache=cache, query=query)
+    assert second.all_ids is not None
+    assert set(second.all_ids()) == {e.id for e in first.events}
+    assert list(second.events) == exact(first.events, query)
+    assert 0 < len(second.events) < 1500
+
+
+@settings(max_examples=60, deadline=None, derandomize=True)
+@given(
+    all_countries=st.lists(st.sampled_from(CODES), max_size=2, unique=True),
+    any_countries=st.lists(st.sampled_from(CODES), max_size=3, unique=True),
+    year=st.none() | st.integers(1, 2200),
+    every=st.integers(1, 50),
+)
+def test_selection_holds_every_event_a_query_needs(
+    big_store: Path,
+    tmp_path_factory: pytest.TempPathFactory,
+    all_countries: list[str],
+    any_countries: list[str],
+    year: int | None,
+    every: int,
+) -> None:
+    folder = tmp_path_factory.mktemp("cache")
+    full = load_path(big_store).events
+    load_path(big_store, cache=lambda: folder)
+    query = Query(tuple(all_countries), tuple(any_countries), year, every)
+    selected = load_path(big_store, cache=lambda: folder, query=query).events
+    wanted = exact(full, query)
+    assert [e for e in selected if e in wanted] == wanted
+    assert all(e in full for e in selected)
+
+
+def same_size_edit(path: Path, old: bytes, new: bytes) -> None:
+    assert len(old) == len(new)
+    data = path.read_bytes()
+    assert data.count(old) >= 1
+    path.write_bytes(data.replace(old, new, 1))
+
+
+def test_a_changed_file_is_read_again(big_store: Path, tmp_path: Path) -> None:
+    path = tmp_path / "store.json"
+    path.write_bytes(big_store.read_bytes())
+    cache = cache_of(tmp_path)
+    query = Query(all_countries=("AZ", "JP"))
+    load_path(path, cache=cache)
+    before = load_path(path, cache=cache, query=query).events
+    title = before[0].title.encode()
+    changed = title[:-1] + (b"X" if title[-1:] != b"X" else b"Y")
+    same_size_edit(path, b'"title":"' + title + b'"', b'"title":"' + changed + b'"')
+    after = load_path(path, cache=cache, query=query)
+    assert after.all_ids is None  # the digest differs: a full load, and a new index
+    assert changed.decode() in [e.title for e in after.events]
+    assert changed.decode() in [e.title for e in load_path(path, cache=cache, query=query).events]
+
+
+def test_validation_is_not_skipped_for_a_changed_file(big_store: Path, tmp_path: Path) -> None:
+    path = tmp_path / "store.json"
+    path.write_bytes(big_store.read_bytes())
+    cache = cache_of(tmp_path)
+    load_path(path, cache=cache)
+    same_size_edit(path, b'"parties":["AZ"', b'"parties":["az"')
+    with pytest.raises(StoreError, match=r"parties\[0\]: Expected an upper-case country code"):
+        load_path(path, cache=cache, query=Query(all_countries=("JP",)))
+
+
+@pytest.mark.parametrize("content", [b"", b"garbage", b"\x93\x01\x02", None])
+def test_a_broken_index_costs_only_speed(
+    big_store: Path, tmp_path: Path, content: bytes | None
+) -> None:
+    cache = cache_of(tmp_path)
+    load_path(big_store, cache=cache)
+    where = index.index_file(cache(), big_store)
+    full = where.read_bytes()
+    where.write_bytes(full[: len(full) // 2] if content is None else content)
+    query = Query(any_countries=("TR",))
+    loaded = load_path(big_store, cache=cache, query=query)
+    assert loaded.all_ids is None
+    assert where.read_bytes() == full  # written again
+
+
+def test_an_index_that_does_not_fit_the_file_is_not_trusted(
+    big_store: Path, tmp_path: Path
+) -> None:
+    """Even an index with the file's digest (written by hand, say) cannot change what is
+    read: spans that do not fall on events make the load a full one."""
+    cache = cache_of(tmp_path)
+    load_path(big_store, cache=cache)
+    where = index.index_file(cache(), big_store)
+    raw = msgspec.msgpack.decode(where.read_bytes())
+    raw[2] = raw[2][8:] + raw[2][:8]  # every span shifted by one offset
+    where.write_bytes(msgspec.msgpack.encode(raw))
+    loaded = load_path(big_store, cache=cache, query=Query(all_countries=("AZ",)))
+    assert loaded.all_ids is None
+    assert len(loaded.events) == 1500
+
+
+def test_an_index_of_another_version_is_not_used(big_store: Path, tmp_path: Path) -> None:
+    cache = cache_of(tmp_path)
+    load_path(big_store, cache=cache)
+    where = index.index_file(cache(), big_store)
+    raw = msgspec.msgpack.decode(where.read_bytes())
+    raw[0] = "bilat 0.0.1 index 1 little"
+    where.write_bytes(msgspec.msgpack.encode(raw))
+    assert load_path(big_store, cache=cache, query=Query()).all_ids is None
+
+
+def test_a_cache_folder_that_cannot_be_written(big_store: Path, tmp_path: Path) -> None:
+    blocker = tmp_path / "cache"
+    blocker.write_text("a file, not a folder")
+    loaded = load_path(big_store, cache=lambda: blocker, query=Query())
+    assert len(loaded.events) == 1500
+    assert blocker.read_text() == "a file, not a folder"
+
+
+def test_small_stores_are_not_indexed(
+    big_store: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(store, "INDEX_MIN_BYTES", big_store.stat().st_size + 1)
+    load_path(big_store, cache=cache_of(tmp_path))
+    assert not (tmp_path / "cache").exists()
+
+
+def test_a_later_store_replaces_an_event_it_was_not_asked_for(
+    big_store: Path, tmp_path: Path
+) -> None:
+    """An AZ-JP event of the first store whose id the second store gives to a FR-DE
+    event must not be shown for AZ JP, though the second store yields only AZ-JP events."""
+    cache = cache_of(tmp_path)
+    query = Query(all_countries=("AZ", "JP"))
+    load_path(big_store, cache=cache)
+    first = load_path(big_store, cache=cache, query=query)
+    victim = first.events[0]
+    override = tmp_path / "override.json"
+    other = json.loads(big_store.read_bytes())["events"][0]
+    other.update(id=victim.id, parties=["FR", "DE"], by=None)
+    override.write_text(json.dumps({"version": 1, "events": [other]}))
+    load_path(override, cache=cache)
+    second = load_path(override, cache=cache, query=query)
+    assert second.events == ()
+    assert second.all_ids is not None
+    merged = merge([first, second])
+    assert victim.id not in {e.id for e in merged}
+    assert len(merged) == len(first.events) - 1
+
+
+# --------------------------------------------------------------------------- commands
+
+
+COMMANDS = [
+    ("timeline", "AZ", "JP", "--as-of", "2026-01-01"),
+    ("timeline", "TR", "--as-of", "2026-01-01", "--kind", "visit"),
+    ("anniversary", "--year", "2022", "--every", "1"),
+    ("anniversary", "--year", "2022"),
+    ("anniversary", "--year", "2030", "--every", "10", "--country", "AZ", "--country", "FR"),
+    ("anniversary", "--year", "2024", "--pair", "AZ", "JP", "--leap-day", "mar1"),
+]
+
+
+@pytest.mark.parametrize("args", COMMANDS, ids=" ".join)
+@pytest.mark.parametrize("fmt", ["json", "csv", "table"])
+def test_commands_answer_the_same_with_the_index(
+    run: Callable[..., Result], big_store: Path, tmp_path: Path, args: tuple[str, ...], fmt: str
+) -> None:
+    command = [*args, "--format", fmt, "--store", str(big_store)]
+    env = {"BILAT_CACHE_DIR": str(tmp_path / "cache")}
+    without = run(*command, env={**env, "BILAT_NO_CACHE": "1"})
+    assert not (tmp_path / "cache").exists()
+    first = run(*command, env=env)  # writes the index
+    assert index.index_file(tmp_path / "cache", big_store).is_file()
+    second = run(*command, env=env)  # reads it
+    assert without.exit_code == first.exit_code == second.exit_code == 0
+    assert without.output == first.output == second.output
