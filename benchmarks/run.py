@@ -51,6 +51,7 @@ class Cmd:
     times: list[float] = field(default_factory=list)
     rss_kib: list[int] = field(default_factory=list)
     output: bytes = b""
+    env: dict[str, str] | None = None  # None: ENV
 
     @property
     def median_ms(self) -> float:
@@ -70,6 +71,10 @@ def _env() -> dict[str, str]:
     # start. The caches go to benchmarks/.cache, not next to the source.
     env.pop("PYTHONDONTWRITEBYTECODE", None)
     env["PYTHONPYCACHEPREFIX"] = str(CACHE / "pycache")
+    # bilat's indexes of large stores go here too (the warm-up run of a command writes
+    # the index its timed runs use); the "no index" cases turn them off.
+    env["BILAT_CACHE_DIR"] = str(CACHE / "index")
+    env.pop("BILAT_NO_CACHE", None)
     return env
 
 
@@ -80,7 +85,7 @@ TIME_BIN = "/usr/bin/time" if os.access("/usr/bin/time", os.X_OK) else None
 RSS_FILE = CACHE / "rss.txt"
 
 
-def timed(argv: Sequence[str]) -> tuple[float, int]:
+def timed(argv: Sequence[str], env: dict[str, str] | None = None) -> tuple[float, int]:
     """One run, output to /dev/null: (wall seconds, peak RSS in KiB).
 
     The peak RSS comes from ``/usr/bin/time -f %M`` when it exists: ``os.wait4``'s
@@ -96,7 +101,7 @@ def timed(argv: Sequence[str]) -> tuple[float, int]:
         stdin=subprocess.DEVNULL,
         stdout=subprocess.DEVNULL,
         stderr=subprocess.DEVNULL,
-        env=ENV,
+        env=env or ENV,
     )
     _, status, usage = os.wait4(proc.pid, 0)
     took = time.perf_counter() - started
@@ -109,7 +114,7 @@ def timed(argv: Sequence[str]) -> tuple[float, int]:
 
 
 def capture(cmd: Cmd) -> None:
-    done = subprocess.run(cmd.argv, capture_output=True, env=ENV, check=False)
+    done = subprocess.run(cmd.argv, capture_output=True, env=cmd.env or ENV, check=False)
     if done.returncode != 0:
         sys.exit(
             f"failed ({done.returncode}): {' '.join(cmd.argv)}\n"
@@ -126,7 +131,7 @@ def bench(cmds: Sequence[Cmd], repeat: int) -> None:
     for r in range(repeat):
         for i in range(len(cmds)):
             cmd = cmds[(i + r) % len(cmds)]
-            took, rss = timed(cmd.argv)
+            took, rss = timed(cmd.argv, cmd.env)
             cmd.times.append(took)
             cmd.rss_kib.append(rss)
         print(f"  round {r + 1}/{repeat} done", file=sys.stderr, flush=True)
@@ -323,10 +328,20 @@ def scale(n: int, repeat: int) -> None:
         print(f"{case}: {title}", file=sys.stderr, flush=True)
         base = Cmd(f"minimal.py {title.split(' --')[0]}", minimal_argv)
         cmd = Cmd(f"bilat {title}", [*bilat_argv, "--store", str(store)])
-        bench([base, cmd], repeat)
+        # The first run on a store, or on a changed one: a full load, and no index.
+        first = Cmd(
+            f"bilat {title}, no index (BILAT_NO_CACHE=1)",
+            cmd.argv,
+            env={**ENV, "BILAT_NO_CACHE": "1"},
+        )
+        bench([base, cmd, first], repeat)
+        if first.output != cmd.output:
+            sys.exit(f"the index changed the output of: bilat {title}")
+        first.output = b""
         checked = same_rows(cmd, base, key)
         row(case, base, None, None, n)
         row(f"{case} ({checked})", cmd, base, 1.5 if n >= 100_000 else None, n)
+        row(case, first, base, None, n)
 
 
 def vs_remind(n: int, repeat: int) -> None:
