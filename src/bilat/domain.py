@@ -80,6 +80,22 @@ _MONTHS = (
 )
 _MONTH_DAYS = (0, 31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31)
 
+
+def _check(year: int, month: int | None, day: int | None) -> None:
+    """Raise ValueError unless year, month and day name a real period or day."""
+    if not 1 <= year <= 9999:
+        raise ValueError(f"year {year} is outside 0001-9999")
+    if month is None:
+        if day is not None:
+            raise ValueError("a day needs a month")
+    elif not 1 <= month <= 12:
+        raise ValueError(f"month {month} does not exist")
+    elif day is not None:
+        last = 29 if month == 2 and calendar.isleap(year) else _MONTH_DAYS[month]
+        if not 1 <= day <= last:
+            raise ValueError(f"{_MONTHS[month]} {year} has no day {day}")
+
+
 Precision = Literal["year", "month", "day"]
 
 
@@ -102,23 +118,16 @@ class PartialDate:
     _weekday: int | None  # Monday is 0; made on first use (-1 until then)
 
     def __init__(self, year: int, month: int | None = None, day: int | None = None) -> None:
-        if not 1 <= year <= 9999:
-            raise ValueError(f"year {year} is outside 0001-9999")
+        _check(year, month, day)
         if month is None:
-            if day is not None:
-                raise ValueError("a day needs a month")
             iso = f"{year:04d}"
-            text_key = iso + "-13-32"
-        elif not 1 <= month <= 12:
-            raise ValueError(f"month {month} does not exist")
         elif day is None:
             iso = f"{year:04d}-{month:02d}"
-            text_key = iso + "-32"
         else:
-            last = 29 if month == 2 and calendar.isleap(year) else _MONTH_DAYS[month]
-            if not 1 <= day <= last:
-                raise ValueError(f"{_MONTHS[month]} {year} has no day {day}")
-            text_key = iso = f"{year:04d}-{month:02d}-{day:02d}"
+            iso = f"{year:04d}-{month:02d}-{day:02d}"
+        self._fill(year, month, day, iso)
+
+    def _fill(self, year: int, month: int | None, day: int | None, iso: str) -> None:
         init = object.__setattr__
         init(self, "year", year)
         init(self, "month", month)
@@ -126,7 +135,7 @@ class PartialDate:
         # Unknown month/day sort after every known one in their period.
         init(self, "_key", (year, month or 13, day or 32))
         init(self, "_iso", iso)
-        init(self, "_text_key", text_key)
+        init(self, "_text_key", iso if day else iso + ("-32" if month else "-13-32"))
         init(self, "_weekday", -1)
 
     def __setattr__(self, name: str, value: object) -> None:
@@ -141,11 +150,15 @@ class PartialDate:
             raise ValueError(
                 f"{shown} is not an ISO 8601 date (expected YYYY, YYYY-MM or YYYY-MM-DD)"
             )
-        year, month, day = m.groups()
+        y, m_, d_ = m.groups()
+        year, month, day = int(y), int(m_) if m_ else None, int(d_) if d_ else None
         try:
-            return cls(int(year), int(month) if month else None, int(day) if day else None)
+            _check(year, month, day)
         except ValueError as exc:
             raise ValueError(f"{text!r} is not a real date: {exc}") from None
+        date = object.__new__(cls)
+        date._fill(year, month, day, text)  # the text is the ISO form: the pattern says so
+        return date
 
     @classmethod
     def from_date(cls, date: dt.date) -> PartialDate:
