@@ -145,8 +145,20 @@ def test_a_broken_index_costs_only_speed(
     assert where.read_bytes() == full  # written again
 
 
+@pytest.mark.parametrize(
+    ("spans", "query"),
+    [
+        (lambda s: s[8:] + s[:8], Query(all_countries=("AZ",))),  # shifted: no event there
+        (lambda s: s[16:], Query()),  # one event fewer than the file holds
+        (lambda s: s[:-3], Query()),  # not whole offsets
+    ],
+    ids=["shifted", "one-fewer", "ragged"],
+)
 def test_an_index_that_does_not_fit_the_file_is_not_trusted(
-    big_store: Path, tmp_path: Path
+    big_store: Path,
+    tmp_path: Path,
+    spans: Callable[[bytes], bytes],
+    query: Query,
 ) -> None:
     """Even an index with the file's digest (written by hand, say) cannot change what is
     read: spans that do not fall on events make the load a full one."""
@@ -154,9 +166,9 @@ def test_an_index_that_does_not_fit_the_file_is_not_trusted(
     load_path(big_store, cache=cache)
     where = index.index_file(cache(), big_store)
     raw = msgspec.msgpack.decode(where.read_bytes())
-    raw[2] = raw[2][8:] + raw[2][:8]  # every span shifted by one offset
+    raw[2] = spans(raw[2])
     where.write_bytes(msgspec.msgpack.encode(raw))
-    loaded = load_path(big_store, cache=cache, query=Query(all_countries=("AZ",)))
+    loaded = load_path(big_store, cache=cache, query=query)
     assert loaded.all_ids is None
     assert len(loaded.events) == 1500
 

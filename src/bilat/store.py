@@ -124,6 +124,12 @@ def _enc_hook(obj: Any) -> Any:
 
 _decoder = msgspec.json.Decoder(_StoreFile, dec_hook=_dec_hook)
 _event_decoder = msgspec.json.Decoder(Event, dec_hook=_dec_hook)
+
+
+def _decode_events(data: bytes) -> list[Event]:
+    return _decoder.decode(data).events
+
+
 _BOM = b"\xef\xbb\xbf"
 _encoder = msgspec.json.Encoder(enc_hook=_enc_hook)
 
@@ -462,7 +468,7 @@ def _load_indexed(
     if found is not None and query is not None:
         try:
             numbers = index.select(found, query)
-            selected = index.decode_events(body, found, numbers, _event_decoder)
+            selected = index.decode_events(body, found, numbers, _event_decoder, _decode_events)
         except (msgspec.DecodeError, msgspec.ValidationError, ValueError, IndexError):
             pass  # an index that does not fit the file is never trusted over it
         else:
