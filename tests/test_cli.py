@@ -568,3 +568,34 @@ def test_unreadable_store_even_as_root(
 
     monkeypatch.setattr(Path, "read_bytes", deny)
     assert_data_error(run("show", "e-1", "--store", str(path)), str(path), "permission denied")
+
+
+@pytest.mark.parametrize(
+    ("args", "status", "stdout", "stderr"),
+    [
+        (["anniversary", "--year", "2022", "--format", "csv"], 0, "2022-09-07,Wed", ""),
+        (["--version"], 0, "bilat, version", ""),
+        (["nope"], 2, "", "Error: No such command 'nope'."),
+        (["timeline", "AZ", "JP", "--store", "/nonexistent.json"], 1, "", "no such store file"),
+    ],
+)
+def test_console_script_keeps_status_and_output(
+    args: list[str], status: int, stdout: str, stderr: str
+) -> None:
+    """The console script leaves with os._exit: output is flushed, the status kept."""
+    import os
+    import subprocess
+    import sys
+
+    done = subprocess.run(
+        [sys.executable, "-m", "bilat", *args],
+        capture_output=True,
+        text=True,
+        check=False,
+        env={**os.environ, "BILAT_NO_CACHE": "1"},
+    )
+    assert done.returncode == status
+    assert stdout in done.stdout
+    assert stderr in done.stderr
+    if stdout:
+        assert done.stdout.endswith("\n")

@@ -1,3 +1,3 @@
-from bilat.cli import cli
+from bilat.cli import main
 
-cli(prog_name="bilat")
+main()

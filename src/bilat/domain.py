@@ -493,6 +493,8 @@ def filter_events(
     first = since.first_day() if since is not None else dt.date.min
     last = until.last_day() if until is not None else dt.date.max
     bounded = since is not None or until is not None
+    if not (kind_set or any_of or all_of or bounded):
+        return [e for e in events if e.kind not in excluded]  # the common case, at speed
     kept = []
     for e in events:
         if kind_set and e.kind not in kind_set:

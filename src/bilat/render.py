@@ -16,6 +16,8 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
+import msgspec
+
 from . import countries
 from .domain import (
     Anniversary,
@@ -52,8 +54,6 @@ def dump_json(obj: Any) -> bytes:
     """UTF-8 JSON (two-space indent, trailing newline) that keeps strings exact but never
     carries a raw control character: msgspec escapes C0 controls, the rest are escaped
     here (the output is scanned only when it holds a byte that may start one)."""
-    import msgspec
-
     data = msgspec.json.format(msgspec.json.encode(obj), indent=2) + b"\n"
     if not data.isascii() and any(lead in data for lead in _JSON_UNSAFE_BYTES):
         text = _JSON_UNSAFE.sub(lambda m: f"\\u{ord(m.group()):04x}", data.decode("utf-8"))
@@ -164,7 +164,7 @@ class Listing:
     row: Callable[[Any], list[str]]
     csv_columns: list[str]
     csv_row: Callable[[Any], list[str]]
-    json_item: Callable[[Any], dict[str, Any]]
+    json_item: Callable[[Any], Any]  # a dict, or a msgspec struct
     head: dict[str, Any]
     key: str
     heading: str | None = None
@@ -283,6 +283,23 @@ def _when(date: PartialDate, as_of: dt.date) -> tuple[str, int | None]:
     return {0: "today", 1: "tomorrow"}.get(days, f"in {days} days"), days
 
 
+class AnniversaryRow(msgspec.Struct, gc=False):
+    """One anniversary in JSON (a struct: a run may print a million of them)."""
+
+    event_id: str
+    title: str
+    kind: str
+    parties: list[str]
+    event_date: str
+    date: str
+    weekday: str | None
+    years: int
+    ordinal: str
+    leap_day_moved: bool
+    disputed: list[dict[str, str | None]]
+    in_days: int | msgspec.UnsetType | None = msgspec.UNSET  # only for upcoming
+
+
 def anniversary_listing(
     found: Sequence[Anniversary],
     *,
@@ -328,24 +345,22 @@ def anniversary_listing(
             cells.insert(2, "" if in_days is None else str(in_days))
         return cells
 
-    def json_item(a: Anniversary) -> dict[str, Any]:
+    def json_item(a: Anniversary) -> AnniversaryRow:
         e, date = a.event, a.date
-        item: dict[str, Any] = {
-            "event_id": e.id,
-            "title": e.title,
-            "kind": e.kind,
-            "parties": e.parties,
-            "event_date": e.date.isoformat(),
-            "date": date.isoformat(),
-            "weekday": weekday(date),
-            "years": a.years,
-            "ordinal": ordinal(a.years),
-            "leap_day_moved": a.leap_day_moved,
-            "disputed": [claim_dates(c) for c in e.disputed] if e.disputed else [],
-        }
-        if as_of is not None:
-            item["in_days"] = _when(a.date, as_of)[1]
-        return item
+        return AnniversaryRow(
+            e.id,
+            e.title,
+            e.kind,
+            e.parties,
+            e.date.isoformat(),
+            date.isoformat(),
+            weekday(date),
+            a.years,
+            ordinal(a.years),
+            a.leap_day_moved,
+            [claim_dates(c) for c in e.disputed] if e.disputed else [],
+            msgspec.UNSET if as_of is None else _when(date, as_of)[1],
+        )
 
     notes = []
     if any(a.leap_day_moved for a in found):

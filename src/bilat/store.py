@@ -509,6 +509,9 @@ def default_stores(
 
 def merge(stores: Iterable[Store]) -> tuple[Event, ...]:
     """The events of several stores; an id in a later store replaces the earlier event."""
+    stores = list(stores)
+    if len(stores) == 1:
+        return stores[0].events  # ids are unique within a store
     merged: dict[str, Event] = {}
     for store in stores:
         if store.all_ids is not None and merged:
