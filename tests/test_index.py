@@ -16,8 +16,7 @@ from hypothesis import strategies as st
 
 from bilat import index, store
 from bilat.domain import filter_events
-from bilat.index import Query
-from bilat.store import StoreError, load_path, merge
+from bilat.store import Query, StoreError, load_path, merge
 
 ROOT = Path(__file__).parent.parent
 CODES = ("AZ", "JP", "TR", "DE", "FR", "US", "GB", "CN", "RU", "GE")

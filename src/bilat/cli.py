@@ -25,7 +25,7 @@ if TYPE_CHECKING:
 
     from . import store as store_mod
     from .domain import Event, PartialDate
-    from .index import Query
+    from .store import Query
     from .vocab import LeapRule
 
 # Only click and the vocabularies are imported up front: `bilat --help` and the option
@@ -298,7 +298,7 @@ def timeline(
       bilat timeline JP --kind diplomatic-relations --since 1990
     """
     from . import domain, render
-    from .index import Query
+    from .store import Query
 
     focus = [a] if b is None else [a, b]
     _check_distinct(focus, "timeline A B")
@@ -423,7 +423,7 @@ def anniversary(
       bilat anniversary --year 2022 --every 1 --kind visit --format csv
     """
     from . import domain, render
-    from .index import Query
+    from .store import Query
 
     target = year if year is not None else today().year
     query = Query(

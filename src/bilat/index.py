@@ -23,32 +23,21 @@ import sys
 import tempfile
 from array import array
 from collections.abc import Callable, Collection, Sequence
-from dataclasses import dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import msgspec
 
 from . import __version__
 from .domain import Event
 
+if TYPE_CHECKING:
+    from .store import Query
+
 # The format of index files; the bilat version is recorded too, as the checks a store
 # passed belong to it, and the byte order, as offsets are stored as machine integers.
 _FORMAT = 1
 _STAMP = f"bilat {__version__} index {_FORMAT} {sys.byteorder}"
-
-
-@dataclass(frozen=True)
-class Query:
-    """The events a command may need; any superset of them is a right answer.
-
-    ``all_countries``: events naming every one of these; ``any_countries``: events naming
-    at least one; ``year``: events ``k * every`` years before it, for some k >= 1.
-    """
-
-    all_countries: tuple[str, ...] = ()
-    any_countries: tuple[str, ...] = ()
-    year: int | None = None
-    every: int = 1
 
 
 class _Index(msgspec.Struct, array_like=True, gc=False):

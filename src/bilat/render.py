@@ -8,7 +8,6 @@ JSON keeps the original strings exactly, writing controls and bidirectional mark
 
 from __future__ import annotations
 
-import csv
 import datetime as dt
 import io
 import re
@@ -564,6 +563,8 @@ def stores_listing(entries: Sequence[tuple[int, str, int, str]]) -> Listing:
 
 def listing_csv(listing: Listing) -> str:
     out = io.StringIO()
+    import csv
+
     writer = csv.writer(out, lineterminator="\n")
     writer.writerow(listing.csv_columns)
     writer.writerows([[clean(cell) for cell in row] for row in listing.csv_rows])

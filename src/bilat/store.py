@@ -27,7 +27,6 @@ import msgspec
 
 from . import _country_table, countries
 from .domain import CODE_PATTERN, ID_PATTERN, KINDS, BilatError, Event, PartialDate, Source
-from .index import Query
 from .text import escape
 
 __all__ = [
@@ -77,6 +76,20 @@ class _StoreFile(msgspec.Struct, kw_only=True, forbid_unknown_fields=True, omit_
 
 class _Header(msgspec.Struct):
     version: Any = None
+
+
+@dataclass(frozen=True)
+class Query:
+    """The events a command may need; any superset of them is a right answer.
+
+    ``all_countries``: events naming every one of these; ``any_countries``: events naming
+    at least one; ``year``: events ``k * every`` years before it, for some k >= 1.
+    """
+
+    all_countries: tuple[str, ...] = ()
+    any_countries: tuple[str, ...] = ()
+    year: int | None = None
+    every: int = 1
 
 
 @dataclass(frozen=True)
