@@ -170,6 +170,7 @@ def test_an_index_that_does_not_fit_the_file_is_not_trusted(
     loaded = load_path(big_store, cache=cache, query=query)
     assert loaded.all_ids is None
     assert len(loaded.events) == 1500
+    assert load_path(big_store, cache=cache, query=query).all_ids is not None  # made anew
 
 
 def test_an_index_of_another_version_is_not_used(big_store: Path, tmp_path: Path) -> None:

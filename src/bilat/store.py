@@ -483,7 +483,7 @@ def _load_indexed(
             numbers = index.select(found, query)
             selected = index.decode_events(body, found, numbers, _event_decoder, _decode_events)
         except (msgspec.DecodeError, msgspec.ValidationError, ValueError, IndexError):
-            pass  # an index that does not fit the file is never trusted over it
+            found = None  # an index that does not fit the file: never trusted, made anew
         else:
             return Store(name, tuple(selected), all_ids=functools.partial(index.ids, found))
     events = loads(data, name)
