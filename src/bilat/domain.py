@@ -19,7 +19,6 @@ import operator
 import re
 import unicodedata
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass
 from typing import Annotated, Literal, NamedTuple
 
 import msgspec
@@ -325,8 +324,7 @@ class Event(_Struct, frozen=True, kw_only=True):
 # --------------------------------------------------------------------------- elapsed
 
 
-@dataclass(frozen=True)
-class YearsRange:
+class YearsRange(msgspec.Struct, frozen=True, gc=False):
     """Whole years elapsed; ``min < max`` when the date's precision leaves it open."""
 
     min: int
@@ -513,8 +511,7 @@ def filter_events(
     return kept
 
 
-@dataclass(frozen=True)
-class TimelineEntry:
+class TimelineEntry(msgspec.Struct, frozen=True, gc=False):
     event: Event
     years_ago: YearsRange | None
 
@@ -610,8 +607,7 @@ def next_milestone(
     return None
 
 
-@dataclass(frozen=True)
-class Partner:
+class Partner(msgspec.Struct, frozen=True, gc=False):
     """What the store says of one partner's relations with a focus country."""
 
     code: str

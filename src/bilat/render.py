@@ -12,7 +12,6 @@ import datetime as dt
 import io
 import re
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
 import msgspec
@@ -149,8 +148,7 @@ def disputed_lines(event: Event) -> list[str]:
 # --------------------------------------------------------------------------- listings
 
 
-@dataclass
-class Listing:
+class Listing(msgspec.Struct, kw_only=True):
     """One result, ready for every output format; each representation is built only when
     the chosen format asks for it (a JSON run at scale never builds table rows).
 
@@ -167,7 +165,7 @@ class Listing:
     head: dict[str, Any]
     key: str
     heading: str | None = None
-    notes: list[str] = field(default_factory=list)
+    notes: list[str] = msgspec.field(default_factory=list)
     empty: str = "No events."
     #: Columns of free text, which may wrap; the others (dates, kinds, counts) never do.
     wrap: frozenset[str] = frozenset(

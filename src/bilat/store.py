@@ -18,7 +18,6 @@ import re
 import stat
 import tempfile
 from collections.abc import Callable, Collection, Iterable, Iterator, Sequence
-from dataclasses import dataclass
 from importlib import resources
 from pathlib import Path
 from typing import Any
@@ -78,8 +77,7 @@ class _Header(msgspec.Struct):
     version: Any = None
 
 
-@dataclass(frozen=True)
-class Query:
+class Query(msgspec.Struct, frozen=True, gc=False):
     """The events a command may need; any superset of them is a right answer.
 
     ``all_countries``: events naming every one of these; ``any_countries``: events naming
@@ -92,8 +90,7 @@ class Query:
     every: int = 1
 
 
-@dataclass(frozen=True)
-class Store:
+class Store(msgspec.Struct, frozen=True, gc=False):
     """A loaded store: where it came from and its events, in file order.
 
     A store loaded for a query through its index holds only the events that may answer
@@ -784,8 +781,7 @@ def locked(path: Path) -> Iterator[None]:
         raise _write_error(path, exc) from None
 
 
-@dataclass(frozen=True)
-class Added:
+class Added(msgspec.Struct, frozen=True, gc=False):
     """The outcome of adding events to a store file."""
 
     added: tuple[Event, ...]
