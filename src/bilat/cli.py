@@ -260,7 +260,9 @@ def cli() -> None:
     """Anniversaries and timelines of relations between countries.
 
     Reads curated, sourced JSON event stores: the bundled reference store and then your
-    own (see `bilat stores`), or the stores named by --store / BILAT_STORE.
+    own (see `bilat stores`), or the stores named by --store / BILAT_STORE. Stores of
+    4 MiB or more are indexed in BILAT_CACHE_DIR (else the user cache folder) for speed;
+    BILAT_NO_CACHE=1 turns that off.
 
     \b
     Examples:
