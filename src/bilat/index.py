@@ -18,6 +18,7 @@ a folder that cannot be written) costs only speed: the store is then loaded in f
 from __future__ import annotations
 
 import contextlib
+import hashlib
 import os
 import sys
 import tempfile
@@ -60,15 +61,11 @@ _decode_index = msgspec.msgpack.Decoder(_Index).decode
 
 
 def digest(data: bytes) -> bytes:
-    import hashlib  # here: the store module imports this one on every run
-
     return hashlib.sha256(data).digest()
 
 
 def index_file(cache_dir: Path, store_path: str | os.PathLike[str]) -> Path:
     """Where the index of the store at ``store_path`` is kept: one file per store path."""
-    import hashlib
-
     key = hashlib.sha256(os.fsencode(os.path.realpath(store_path))).hexdigest()[:32]
     return cache_dir / f"{key}.index"
 
