@@ -19,7 +19,7 @@ from bilat.domain import (
     Source,
     anniversaries_in,
 )
-from bilat.ics import build_calendar
+from bilat.render.ics import build_calendar
 
 UTC = dt.timezone.utc
 STAMP = dt.datetime(2026, 5, 1, 12, 30, 15, tzinfo=UTC)

@@ -492,6 +492,6 @@ def test_ids_checked_all_at_once_as_by_the_pattern(ids: list[str]) -> None:
     import re
 
     from bilat.domain import ID_PATTERN
-    from bilat.store import _all_ids_valid
+    from bilat.rules import _all_ids_valid
 
     assert _all_ids_valid(ids) == all(re.fullmatch(ID_PATTERN[1:-1], i) for i in ids)

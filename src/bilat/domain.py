@@ -472,6 +472,19 @@ _first = operator.itemgetter(0)
 # --------------------------------------------------------------------------- selection
 
 
+class Query(msgspec.Struct, frozen=True, gc=False):
+    """The events a command may need; any superset of them is a right answer.
+
+    ``all_countries``: events naming every one of these; ``any_countries``: events naming
+    at least one; ``year``: events ``k * every`` years before it, for some k >= 1.
+    """
+
+    all_countries: tuple[str, ...] = ()
+    any_countries: tuple[str, ...] = ()
+    year: int | None = None
+    every: int = 1
+
+
 def filter_events(
     events: Iterable[Event],
     *,
@@ -659,3 +672,19 @@ def relations(
     far = (10000, 13, 32)
     result.sort(key=lambda p: (p.established.date.sort_key if p.established else far, p.code))
     return result
+
+
+def by_next_milestone(partners: Iterable[Partner]) -> list[Partner]:
+    """Partners ordered by their coming milestone (none last), then by code."""
+    far = (10000, 13, 32)
+    return sorted(
+        partners,
+        key=lambda p: (p.next_milestone[1].sort_key if p.next_milestone else far, p.code),
+    )
+
+
+def choose_letter(found: Sequence[Event]) -> Event:
+    """The letter to show when none is named (``found`` oldest first, not empty): the most
+    recent one that has a text, else the most recent one."""
+    with_text = [e for e in found if e.letter is not None and e.letter.text]
+    return (with_text or list(found))[-1]

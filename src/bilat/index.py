@@ -23,17 +23,13 @@ import os
 import sys
 import tempfile
 from array import array
-from collections.abc import Callable, Collection, Sequence
+from collections.abc import Collection, Sequence
 from pathlib import Path
-from typing import TYPE_CHECKING
 
 import msgspec
 
-from . import __version__
-from .domain import Event
-
-if TYPE_CHECKING:
-    from .store import Query
+from . import __version__, codec
+from .domain import Event, Query
 
 # The format of index files; the bilat version is recorded too, as the checks a store
 # passed belong to it, and the byte order, as offsets are stored as machine integers.
@@ -164,8 +160,6 @@ def decode_events(
     body: bytes,
     index: _Index,
     numbers: list[int],
-    event_decoder: msgspec.json.Decoder[Event],
-    decode_store: Callable[[bytes], list[Event]],
 ) -> list[Event]:
     """The events with these numbers, decoded from the file exactly as a full load
     decodes them: one by one from their own text, or, when most events are wanted, the
@@ -173,12 +167,12 @@ def decode_events(
     spans = array("Q")
     spans.frombytes(index.spans)
     if 3 * len(numbers) > len(spans):  # more than two thirds of the events
-        every = decode_store(body)
+        every = codec.decode_events(body)
         if len(every) != len(spans) // 2:
             raise ValueError("the index does not fit the file")
         return [every[n] for n in numbers]
     view = memoryview(body)
-    decode = event_decoder.decode
+    decode = codec.decode_event
     return [decode(view[spans[2 * n] : spans[2 * n + 1]]) for n in numbers]
 
 

@@ -9,10 +9,13 @@ from __future__ import annotations
 
 import re
 
-# C0/C1 controls but tab and newline, bidi controls, line/paragraph separators, surrogates.
-_UNSAFE = re.compile(
-    "[\x00-\x08\x0b-\x1f\x7f-\x9f\u061c\u200e\u200f\u2028-\u202e\u2066-\u2069\ud800-\udfff]"
-)
+# Beyond the C0 controls: DEL and the C1 controls, the Arabic letter mark, bidi marks and
+# controls, line and paragraph separators, lone surrogates. JSON writers escape the C0
+# controls themselves, so JSON_UNSAFE is this set alone.
+_BEYOND_C0 = "\x7f-\x9f\u061c\u200e\u200f\u2028-\u202e\u2066-\u2069\ud800-\udfff"
+JSON_UNSAFE = re.compile(f"[{_BEYOND_C0}]")
+# C0/C1 controls but tab and newline, and all of the above.
+_UNSAFE = re.compile(f"[\x00-\x08\x0b-\x1f{_BEYOND_C0}]")
 _UNSAFE_OR_SPACE = re.compile(_UNSAFE.pattern[:-1] + "\n\t]")
 _NAMED = {"\n": "\\n", "\t": "\\t", "\r": "\\r"}
 

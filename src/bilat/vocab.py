@@ -31,3 +31,8 @@ LEAP_RULES: tuple[str, ...] = get_args(LeapRule)
 
 class BilatError(Exception):
     """Base class for every failure that is the user's to fix (bad data, bad file)."""
+
+
+class StoreError(BilatError):
+    """A store file (or an import's input file) is missing, unreadable or not valid: the
+    one error type of the store and the importers."""

@@ -22,10 +22,11 @@ from collections.abc import Sequence
 import icalendar
 from dateutil.relativedelta import relativedelta
 
-from . import __version__, countries
-from .domain import Anniversary, LeapRule
-from .render import leap_rule_text, long_date, source_line
-from .text import clean
+from bilat import __version__, countries
+from bilat.domain import Anniversary, LeapRule
+from bilat.text import clean
+
+from .common import leap_rule_text, long_date, source_line
 
 __all__ = ["CALENDAR_NAME", "PRODID", "build_calendar", "uid"]
 

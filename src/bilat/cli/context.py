@@ -1,0 +1,111 @@
+"""What the commands take from the world: the clock, the environment, the user's folders,
+the stores they read and write, and where their output goes.
+
+This is the one place that reads the clock (:func:`today`) and the environment.
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Sequence
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+import click
+
+if TYPE_CHECKING:
+    import datetime as dt
+
+    from rich.console import RenderableType
+
+    from bilat.domain import Event, Query
+    from bilat.store import Store
+
+
+def today() -> dt.date:
+    """The local calendar date: the machine's time zone alone decides "today"."""
+    import datetime as dt
+
+    return dt.datetime.now().astimezone().date()
+
+
+def now_utc() -> dt.datetime:
+    """The current instant in UTC, to the second (a calendar's DTSTAMP)."""
+    import datetime as dt
+
+    return dt.datetime.now(dt.timezone.utc).replace(microsecond=0)
+
+
+def user_store() -> Path:
+    """The user's own store: in BILAT_DATA_DIR, else the platform's user data folder."""
+    folder = os.environ.get("BILAT_DATA_DIR")
+    if not folder:
+        import platformdirs
+
+        folder = str(platformdirs.user_data_path("bilat", appauthor=False))
+    return Path(folder) / "events.json"
+
+
+def cache_dir() -> Path | None:
+    """Where indexes of large stores are kept: BILAT_CACHE_DIR, else the platform's user
+    cache folder; nowhere when BILAT_NO_CACHE is set to anything but an empty string."""
+    if os.environ.get("BILAT_NO_CACHE"):
+        return None
+    folder = os.environ.get("BILAT_CACHE_DIR")
+    if not folder:
+        import platformdirs
+
+        folder = str(platformdirs.user_cache_path("bilat", appauthor=False))
+    return Path(folder)
+
+
+def read_stores(store_paths: Sequence[str], query: Query | None = None) -> list[Store]:
+    """The stores a command reads, in order; with a query, large stores may yield only
+    the events that may answer it."""
+    from bilat import store as store_mod
+
+    if store_paths:
+        return [store_mod.load_path(p, cache=cache_dir, query=query) for p in store_paths]
+    return store_mod.default_stores(user_store(), cache=cache_dir, query=query)
+
+
+def load_events(store_paths: Sequence[str], query: Query | None = None) -> tuple[Event, ...]:
+    """The events of the stores, merged; with a query, at least those that may answer it."""
+    from bilat import store as store_mod
+
+    return store_mod.merge(read_stores(store_paths, query))
+
+
+def write_target(target: str | None) -> tuple[Path, tuple[Event, ...]]:
+    """The store a write goes to (``--store``, else yours) and the events of the stores
+    read before it (the bundled one, for your store), which its ids may override."""
+    from bilat import store as store_mod
+
+    if target:
+        return Path(target), ()
+    return user_store(), store_mod.bundled_store().events
+
+
+def emit(output: bytes | str | RenderableType) -> None:
+    """Print a result on standard output: text and bytes as they are, renderables with
+    Rich (never interpreting markup in them)."""
+    if isinstance(output, (bytes, str)):
+        click.echo(output, nl=False)
+        return
+    from rich.console import Console
+
+    Console(markup=False, highlight=False, emoji=False).print(output)
+
+
+def write_output(output: str, data: bytes, what: str) -> str:
+    """Write ``data`` to the file ``output``, or to standard output for '-'; returns how
+    to name where it went ("standard output" or the path)."""
+    if output == "-":
+        click.echo(data, nl=False)
+        return "standard output"
+    try:
+        Path(output).write_bytes(data)
+    except OSError as exc:
+        reason = exc.strerror or exc
+        raise click.ClickException(f"{output}: cannot write the {what}: {reason}") from None
+    return output

@@ -1,0 +1,115 @@
+"""``bilat export``: anniversaries as a calendar, events as a store."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+import click
+
+from bilat.cli import context
+from bilat.cli.context import load_events, write_output
+from bilat.cli.milestones import commemorated
+from bilat.cli.options import (
+    YEAR,
+    country_option,
+    kind_option,
+    milestone_options,
+    output_option,
+    pair_option,
+    store_option,
+)
+
+if TYPE_CHECKING:
+    from bilat.vocab import LeapRule
+
+
+@click.group()
+def export() -> None:
+    """Export anniversaries or events to other formats.
+
+    \b
+    Examples:
+      bilat export ics --from-year 2027 --to-year 2032 --country AZ -o az.ics
+      bilat export json --pair AZ JP -o az-jp.json
+    """
+
+
+@export.command("ics")
+@click.option("--from-year", type=YEAR, required=True, help="First year.")
+@click.option("--to-year", type=YEAR, required=True, help="Last year.")
+@milestone_options
+@output_option(required=True, what=" the calendar")
+@store_option
+def export_ics(
+    from_year: int,
+    to_year: int,
+    every: int,
+    countries_: tuple[str, ...],
+    pair: tuple[str, ...],
+    kinds: tuple[str, ...],
+    leap: LeapRule,
+    output: str,
+    store_paths: tuple[str, ...],
+) -> None:
+    """Write the milestone anniversaries of a range of years as an iCalendar file.
+
+    One all-day event per anniversary, with a stable UID (event id and year), so that
+    importing an updated file updates the calendar instead of duplicating it. Events known
+    only to the month or year are left out (a calendar entry needs a day) and counted.
+
+    \b
+    Examples:
+      bilat export ics --from-year 2027 --to-year 2032 --country AZ -o az.ics
+      bilat export ics --from-year 2025 --to-year 2025 --every 1 -o -
+    """
+    from bilat import domain
+    from bilat.render import ics
+
+    if to_year < from_year:
+        raise click.BadParameter(
+            f"{to_year} is before --from-year {from_year}", param_hint="--to-year"
+        )
+    selected = commemorated(load_events(store_paths), countries_, kinds, pair)
+    found = [
+        a
+        for year in range(from_year, to_year + 1)
+        for a in domain.anniversaries_in(selected, year, every, leap)
+    ]
+    data, left_out = ics.build_calendar(found, stamp=context.now_utc(), leap=leap)
+    written = len(found) - left_out
+    where = write_output(output, data, "calendar")
+    message = f"{written} anniversaries written to {where}"
+    if left_out:
+        message += f"; {left_out} left out because their day is unknown"
+    click.echo(message + ".", err=True)
+
+
+@export.command("json")
+@country_option
+@pair_option("Only events of these two countries.")
+@kind_option("Only events of this kind (repeatable).")
+@output_option(required=False)
+@store_option
+def export_json(
+    countries_: tuple[str, ...],
+    pair: tuple[str, ...],
+    kinds: tuple[str, ...],
+    output: str,
+    store_paths: tuple[str, ...],
+) -> None:
+    """Write the selected events as a valid store, so stores can be split and shared.
+
+    \b
+    Examples:
+      bilat export json --pair AZ JP -o az-jp.json
+      bilat export json --country JP --kind diplomatic-relations
+    """
+    from bilat import domain
+    from bilat.codec import dumps
+
+    selected = domain.filter_events(
+        load_events(store_paths), countries=countries_, all_countries=pair, kinds=kinds
+    )
+    where = write_output(output, dumps(selected), "store")
+    if output != "-":
+        click.echo(f"{len(selected)} events written to {where}", err=True)

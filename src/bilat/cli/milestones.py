@@ -1,0 +1,193 @@
+"""Milestone anniversaries: ``bilat anniversary``, ``upcoming`` and ``relations``."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from typing import TYPE_CHECKING
+
+import click
+
+from bilat.cli import context
+from bilat.cli.context import emit, load_events
+from bilat.cli.options import (
+    COUNTRY,
+    LISTING_FORMATS,
+    YEAR,
+    as_of_option,
+    every_option,
+    format_option,
+    leap_option,
+    milestone_options,
+    store_option,
+)
+
+if TYPE_CHECKING:
+    import datetime as dt
+
+    from bilat.domain import Event
+    from bilat.vocab import LeapRule
+
+
+def commemorated(
+    events: Sequence[Event], countries_: Sequence[str], kinds: Sequence[str], pair: Sequence[str]
+) -> list[Event]:
+    """The events whose anniversaries a command places: letters and anniversary events
+    only when asked for by kind."""
+    from bilat import domain
+
+    return domain.filter_events(
+        events,
+        countries=countries_,
+        all_countries=pair,
+        kinds=kinds,
+        exclude_kinds=() if kinds else domain.NOT_COMMEMORATED,
+    )
+
+
+@click.command()
+@click.option("--year", type=YEAR, help="The year to look at (default: this year).")
+@milestone_options
+@store_option
+@format_option(LISTING_FORMATS, "table")
+def anniversary(
+    year: int | None,
+    every: int,
+    countries_: tuple[str, ...],
+    pair: tuple[str, ...],
+    kinds: tuple[str, ...],
+    leap: LeapRule,
+    store_paths: tuple[str, ...],
+    fmt: str,
+) -> None:
+    """List the round anniversaries that fall in a year, by day.
+
+    An event dated 29 February is marked on 28 February in common years (or on 1 March
+    with --leap-day mar1).
+
+    \b
+    Examples:
+      bilat anniversary --year 2022
+      bilat anniversary --year 2027 --every 10 --country AZ
+      bilat anniversary --year 2022 --every 1 --kind visit --format csv
+    """
+    from bilat import domain
+    from bilat.render.formats import listing_text
+    from bilat.render.listings import anniversary_listing
+
+    target = year if year is not None else context.today().year
+    query = domain.Query(all_countries=pair, any_countries=countries_, year=target, every=every)
+    selected = commemorated(load_events(store_paths, query), countries_, kinds, pair)
+    found = domain.anniversaries_in(selected, target, every, leap)
+    plural = "" if every == 1 else f" (every {every} years)"
+    listing = anniversary_listing(
+        found,
+        head={"year": target, "every": every},
+        heading=f"Anniversaries in {target}{plural}",
+        empty=f"No anniversaries in {target}.",
+        leap=leap,
+    )
+    emit(listing_text(listing, fmt))
+
+
+@click.command()
+@click.option(
+    "--days",
+    type=click.IntRange(0, 36525),
+    default=90,
+    show_default=True,
+    help="How many days ahead to look.",
+)
+@as_of_option("Start of the window")
+@milestone_options
+@store_option
+@format_option(LISTING_FORMATS, "table")
+def upcoming(
+    days: int,
+    as_of: dt.date,
+    every: int,
+    countries_: tuple[str, ...],
+    pair: tuple[str, ...],
+    kinds: tuple[str, ...],
+    leap: LeapRule,
+    store_paths: tuple[str, ...],
+    fmt: str,
+) -> None:
+    """List the milestone anniversaries of the next N days, soonest first.
+
+    Events known only to the month or year are listed when that month or year overlaps
+    the window, and say that the day is unknown.
+
+    \b
+    Examples:
+      bilat upcoming
+      bilat upcoming --as-of 2022-08-01 --days 60
+      bilat upcoming --days 365 --every 10 --country JP --format json
+    """
+    from dateutil.relativedelta import relativedelta
+
+    from bilat import domain
+    from bilat.render.formats import listing_text
+    from bilat.render.listings import anniversary_listing
+
+    start = as_of
+    try:
+        end = start + relativedelta(days=days)
+    except (OverflowError, ValueError):
+        raise click.BadParameter(
+            "the window runs past the year 9999", param_hint="--days"
+        ) from None
+    selected = commemorated(load_events(store_paths), countries_, kinds, pair)
+    found = domain.anniversaries_between(selected, start, end, every, leap)
+    every_text = f" (every {every} years)" if every > 1 else ""
+    listing = anniversary_listing(
+        found,
+        head={"as_of": start.isoformat(), "days": days, "every": every},
+        heading=f"Anniversaries from {start} to {end}{every_text}",
+        empty=f"No anniversaries between {start} and {end}.",
+        leap=leap,
+        as_of=start,
+    )
+    emit(listing_text(listing, fmt))
+
+
+@click.command()
+@click.argument("country", type=COUNTRY)
+@as_of_option()
+@every_option
+@click.option(
+    "--sort",
+    type=click.Choice(["established", "next"]),
+    default="established",
+    show_default=True,
+    help="Order by the date relations were established, or by the coming milestone.",
+)
+@leap_option
+@store_option
+@format_option(LISTING_FORMATS, "table")
+def relations(
+    country: str,
+    as_of: dt.date,
+    every: int,
+    sort: str,
+    leap: LeapRule,
+    store_paths: tuple[str, ...],
+    fmt: str,
+) -> None:
+    """List the partners of a country: relations established, years, next milestone.
+
+    Recognition and embassy dates are shown in both directions where the store has them.
+
+    \b
+    Examples:
+      bilat relations AZ
+      bilat relations Japan --sort next --as-of 2022-01-01
+      bilat relations AZ --every 10 --format csv
+    """
+    from bilat import domain
+    from bilat.render.formats import listing_text
+    from bilat.render.listings import relations_listing
+
+    partners = domain.relations(load_events(store_paths), country, as_of, every, leap)
+    if sort == "next":
+        partners = domain.by_next_milestone(partners)
+    emit(listing_text(relations_listing(country, as_of, every, partners), fmt))

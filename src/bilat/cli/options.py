@@ -1,0 +1,230 @@
+"""Every option and argument type that more than one command shares.
+
+Callbacks do the checks once for all commands: ``--as-of`` resolves to a date (today when
+not given), ``--pair`` refuses the same country twice. Only click and the vocabularies are
+imported here: ``bilat --help`` loads nothing else.
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Callable, Sequence
+from typing import TYPE_CHECKING, Any, TypeVar
+
+import click
+
+from bilat.cli import context
+from bilat.vocab import KINDS, LEAP_RULES
+
+if TYPE_CHECKING:
+    import datetime as dt
+
+    from bilat.domain import PartialDate
+
+F = TypeVar("F", bound=Callable[..., Any])
+
+LISTING_FORMATS = ("table", "json", "csv", "markdown")
+ONE_FORMATS = ("text", "json", "markdown")
+_ENV_LIST = f"BILAT_STORE takes a list of paths separated by '{os.pathsep}'."
+
+
+class CountryType(click.ParamType):
+    """A country as alpha-2, alpha-3 or English name, in any case."""
+
+    name = "country"
+
+    def convert(self, value: Any, param: click.Parameter | None, ctx: click.Context | None) -> str:
+        from bilat import countries
+
+        if not isinstance(value, str):
+            return str(value)
+        try:
+            return countries.resolve(value)
+        except countries.UnknownCountry as exc:
+            self.fail(str(exc), param, ctx)
+
+
+class DateType(click.ParamType):
+    """An ISO date; ``full`` requires the day, otherwise YYYY or YYYY-MM will do."""
+
+    def __init__(self, *, full: bool) -> None:
+        self.full = full
+        self.name = "YYYY-MM-DD" if full else "date"
+
+    def convert(
+        self, value: Any, param: click.Parameter | None, ctx: click.Context | None
+    ) -> PartialDate:
+        from bilat.domain import PartialDate
+
+        if isinstance(value, PartialDate):
+            return value
+        try:
+            date = PartialDate.parse(str(value).strip())
+        except ValueError as exc:
+            self.fail(str(exc), param, ctx)
+        if self.full and date.precision != "day":
+            self.fail(f"{value!r} is not a full date: give YYYY-MM-DD", param, ctx)
+        return date
+
+
+COUNTRY = CountryType()
+FULL_DATE = DateType(full=True)
+ANY_DATE = DateType(full=False)
+YEAR = click.IntRange(1, 9999)
+
+
+def check_distinct(codes: Sequence[str], what: str) -> None:
+    """A usage error when a country is named twice where distinct ones are needed."""
+    from bilat import countries
+
+    if len(set(codes)) != len(codes):
+        raise click.UsageError(f"{what}: the same country ({countries.name(codes[0])}) twice")
+
+
+def store_option(f: F) -> F:
+    """``--store`` of the reading commands: any number of stores, merged in order."""
+    return click.option(
+        "--store",
+        "store_paths",
+        metavar="PATH",
+        multiple=True,
+        type=click.Path(),
+        envvar="BILAT_STORE",
+        show_envvar=True,
+        help=(
+            "Store to read, repeatable; later stores override earlier ones by id "
+            f"(default: the bundled store, then your store if it exists). {_ENV_LIST}"
+        ),
+    )(f)
+
+
+def target_option(f: F) -> F:
+    """``--store`` of the writing commands: the one store file written."""
+    return click.option(
+        "--store",
+        "target",
+        type=click.Path(dir_okay=False),
+        help="Store file to write (default: your store; created when missing).",
+    )(f)
+
+
+def format_option(choices: Sequence[str], default: str) -> Callable[[F], F]:
+    def decorate(f: F) -> F:
+        return click.option(
+            "--format",
+            "fmt",
+            type=click.Choice(list(choices), case_sensitive=False),
+            default=default,
+            show_default=True,
+            help="Output format.",
+        )(f)
+
+    return decorate
+
+
+def _resolve_as_of(
+    ctx: click.Context, param: click.Parameter, value: PartialDate | None
+) -> dt.date:
+    return value.first_day() if value is not None else context.today()
+
+
+def as_of_option(help_text: str = "Reference date for years elapsed") -> Callable[[F], F]:
+    """``--as-of``, given to the command as a date: the day named, else today."""
+    return click.option(
+        "--as-of",
+        type=FULL_DATE,
+        callback=_resolve_as_of,
+        help=f"{help_text} (default: today, local time).",
+    )
+
+
+def kind_option(help_text: str) -> Callable[[F], F]:
+    return click.option(
+        "--kind",
+        "kinds",
+        multiple=True,
+        type=click.Choice(KINDS),
+        metavar="KIND",
+        help=help_text,
+    )
+
+
+def country_option(f: F) -> F:
+    return click.option(
+        "--country",
+        "countries_",
+        multiple=True,
+        type=COUNTRY,
+        help="Only events involving this country (repeatable: any of them).",
+    )(f)
+
+
+def _check_pair(
+    ctx: click.Context, param: click.Parameter, value: tuple[str, ...] | None
+) -> tuple[str, ...]:
+    pair = value or ()
+    check_distinct(pair, "--pair")
+    return pair
+
+
+def pair_option(help_text: str) -> Callable[[F], F]:
+    """``--pair A B``, given to the command as a tuple (empty when not given)."""
+    return click.option(
+        "--pair", nargs=2, type=COUNTRY, metavar="A B", help=help_text, callback=_check_pair
+    )
+
+
+def output_option(*, required: bool, what: str = "") -> Callable[[F], F]:
+    """``-o``/``--output``: a file, or '-' for standard output."""
+    # click 8.3+ takes an explicit default=None as a default: a required option gets none.
+    default: dict[str, Any] = {} if required else {"default": "-", "show_default": True}
+    return click.option(
+        "-o",
+        "--output",
+        metavar="FILE",
+        required=required,
+        help=f"File to write{what} to ('-' for standard output).",
+        **default,
+    )
+
+
+def every_option(f: F) -> F:
+    return click.option(
+        "--every",
+        type=click.IntRange(min=1),
+        default=5,
+        show_default=True,
+        help="Only anniversaries that are multiples of N years (1 lists all).",
+    )(f)
+
+
+def leap_option(f: F) -> F:
+    return click.option(
+        "--leap-day",
+        "leap",
+        type=click.Choice(LEAP_RULES),
+        default="feb28",
+        show_default=True,
+        help="Where a 29 February event falls in common years: 28 February or 1 March.",
+    )(f)
+
+
+COMMEMORATED_KIND_HELP = (
+    "Only events of this kind (repeatable). Letters and anniversary events are "
+    "left out unless asked for here."
+)
+
+
+def milestone_options(f: F) -> F:
+    """The options of every command that places milestone anniversaries."""
+    for option in reversed(
+        (
+            every_option,
+            country_option,
+            pair_option("Only events of these two countries."),
+            kind_option(COMMEMORATED_KIND_HELP),
+            leap_option,
+        )
+    ):
+        f = option(f)
+    return f

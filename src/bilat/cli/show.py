@@ -1,0 +1,131 @@
+"""One item in full: ``bilat show`` (an event) and ``bilat show-letter`` (a letter)."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from typing import TYPE_CHECKING
+
+import click
+
+from bilat.cli.context import emit, load_events
+from bilat.cli.options import (
+    LISTING_FORMATS,
+    ONE_FORMATS,
+    YEAR,
+    format_option,
+    pair_option,
+    store_option,
+)
+
+if TYPE_CHECKING:
+    from bilat.domain import Event
+
+
+def find_event(events: Sequence[Event], event_id: str, hint: str) -> Event:
+    """The event with this id, or a usage error that suggests close ids."""
+    for event in events:
+        if event.id == event_id:
+            return event
+    import difflib
+
+    close = difflib.get_close_matches(event_id, [e.id for e in events], n=3)
+    suggestion = f"; did you mean {', '.join(close)}?" if close else ""
+    raise click.BadParameter(f"no event with id {event_id!r}{suggestion}", param_hint=hint)
+
+
+@click.command()
+@click.argument("event_id", metavar="ID")
+@store_option
+@format_option(ONE_FORMATS, "text")
+def show(event_id: str, store_paths: tuple[str, ...], fmt: str) -> None:
+    """Show one event in full, with its sources and disputed dates.
+
+    \b
+    Examples:
+      bilat show az-jp-diplomatic-relations
+      bilat show az-embassy-tokyo --format json
+    """
+    from bilat.codec import to_builtins
+    from bilat.render import formats, tables
+
+    event = find_event(load_events(store_paths), event_id, "ID")
+    emit(
+        formats.item_text(
+            fmt,
+            json=lambda: to_builtins(event),
+            markdown=lambda: formats.event_markdown(event),
+            panel=lambda: tables.event_panel(event),
+        )
+    )
+
+
+def _filters(pair: Sequence[str], year: int | None) -> str:
+    text = f" --pair {' '.join(pair)}" if pair else ""
+    return text + (f" --year {year}" if year is not None else "")
+
+
+@click.command("show-letter")
+@click.argument("letter_id", metavar="[ID]", required=False)
+@click.option("--list", "as_list", is_flag=True, help="List every matching letter.")
+@pair_option("Only letters between these two countries.")
+@click.option("--year", type=YEAR, help="Only letters of this year.")
+@store_option
+@format_option(("text", *LISTING_FORMATS), "text")
+def show_letter(
+    letter_id: str | None,
+    as_list: bool,
+    pair: tuple[str, ...],
+    year: int | None,
+    store_paths: tuple[str, ...],
+    fmt: str,
+) -> None:
+    """Show a congratulatory letter, as a letter.
+
+    With no ID: the most recent matching letter that has a text.
+
+    \b
+    Examples:
+      bilat show-letter
+      bilat show-letter --list --pair AZ JP
+      bilat show-letter aliyev-letter-30th-anniversary --format markdown
+    """
+    from bilat import domain
+    from bilat.render import formats, tables
+    from bilat.render.common import letter_json
+    from bilat.render.listings import letters_listing
+
+    events = load_events(store_paths)
+    found = domain.letters(events, pair=pair, year=year)
+    if as_list:
+        emit(formats.listing_text(letters_listing(found), fmt))
+        return
+    if fmt == "csv":
+        raise click.UsageError("--format csv lists letters: add --list")
+    footer = None
+    if letter_id is not None:
+        chosen = find_event(events, letter_id, "ID")
+        if chosen.letter is None:
+            raise click.BadParameter(
+                f"{letter_id!r} is a {chosen.kind} event, not a letter "
+                f"(see: bilat show {letter_id})",
+                param_hint="ID",
+            )
+    elif not found:
+        raise click.ClickException(f"no letter matches{_filters(pair, year)}")
+    else:
+        chosen = domain.choose_letter(found)
+        others = len(found) - 1
+        if others:
+            letters = "letter matches" if others == 1 else "letters match"
+            footer = (
+                f"{others} other {letters}; list them with: "
+                f"bilat show-letter --list{_filters(pair, year)}"
+            )
+    emit(
+        formats.item_text(
+            fmt,
+            json=lambda: letter_json(chosen),
+            markdown=lambda: formats.letter_markdown(chosen, footer),
+            panel=lambda: tables.letter_panel(chosen, footer),
+        )
+    )

@@ -1,0 +1,70 @@
+"""``bilat timeline``: the events of a pair or of one country, oldest first."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+import click
+
+from bilat.cli.context import emit, load_events
+from bilat.cli.options import (
+    ANY_DATE,
+    COUNTRY,
+    LISTING_FORMATS,
+    as_of_option,
+    check_distinct,
+    format_option,
+    kind_option,
+    store_option,
+)
+
+if TYPE_CHECKING:
+    import datetime as dt
+
+    from bilat.domain import PartialDate
+
+
+@click.command()
+@click.argument("a", type=COUNTRY)
+@click.argument("b", type=COUNTRY, required=False)
+@as_of_option()
+@kind_option("Only events of this kind (repeatable).")
+@click.option("--since", type=ANY_DATE, help="Only events from this date (YYYY[-MM[-DD]]).")
+@click.option("--until", type=ANY_DATE, help="Only events up to this date (YYYY[-MM[-DD]]).")
+@store_option
+@format_option(LISTING_FORMATS, "table")
+def timeline(
+    a: str,
+    b: str | None,
+    as_of: dt.date,
+    kinds: tuple[str, ...],
+    since: PartialDate | None,
+    until: PartialDate | None,
+    store_paths: tuple[str, ...],
+    fmt: str,
+) -> None:
+    """List the events of a pair (or of one country), oldest first.
+
+    \b
+    Examples:
+      bilat timeline AZ JP
+      bilat timeline Azerbaijan Japan --as-of 2022-09-07 --format json
+      bilat timeline JP --kind diplomatic-relations --since 1990
+    """
+    from bilat import domain
+    from bilat.render.formats import listing_text
+    from bilat.render.listings import timeline_heading, timeline_listing
+
+    focus = [a] if b is None else [a, b]
+    check_distinct(focus, "timeline A B")
+    if since is not None and until is not None and until.last_day() < since.first_day():
+        raise click.UsageError(f"--until {until} is before --since {since}")
+    events = load_events(store_paths, domain.Query(all_countries=tuple(focus)))
+    selected = domain.filter_events(
+        events, all_countries=focus, kinds=kinds, since=since, until=until
+    )
+    entries = domain.timeline(selected, as_of)
+    relations = domain.relations_event(events, a, b) if b is not None else None
+    years = domain.elapsed_years(relations.date, as_of) if relations is not None else None
+    heading = timeline_heading(focus, as_of, len(entries), relations, years)
+    emit(listing_text(timeline_listing(focus, as_of, entries, heading), fmt))

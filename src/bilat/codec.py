@@ -1,0 +1,330 @@
+"""The store format in bytes: decode and check a store file, encode events, the schema.
+
+A store is one JSON object ``{"version": 1, "events": [...]}``. :func:`loads` turns its
+bytes into a tuple of :class:`bilat.domain.Event` or raises :class:`StoreError`, whose
+message names the file, the JSON path of the record and what is wrong; the rules beyond
+the types are those of :mod:`bilat.rules`. Pure: no file is opened here.
+"""
+
+from __future__ import annotations
+
+import gc
+from collections.abc import Iterable, Sequence
+from typing import Any
+
+import msgspec
+
+from . import rules
+from .domain import Event, PartialDate
+from .text import escape
+from .vocab import KINDS, StoreError
+
+__all__ = [
+    "FORMAT_VERSION",
+    "MAX_STORE_BYTES",
+    "SCHEMA_FILE",
+    "convert_event",
+    "decode_event",
+    "decode_events",
+    "dumps",
+    "event_from_dict",
+    "json_schema",
+    "loads",
+    "to_builtins",
+]
+
+FORMAT_VERSION = 1
+#: A store larger than this is refused before it is read (about two million events).
+MAX_STORE_BYTES = 1 << 30
+SCHEMA_FILE = "events.schema.json"
+BOM = b"\xef\xbb\xbf"
+
+
+class _StoreFile(msgspec.Struct, kw_only=True, forbid_unknown_fields=True, omit_defaults=True):
+    """The top-level object of a store file."""
+
+    schema: str | None = msgspec.field(default=None, name="$schema")
+    version: int
+    events: list[Event]
+
+
+class _Header(msgspec.Struct):
+    version: Any = None
+
+
+# Dates repeat, and a PartialDate is immutable: parse each text once. (There are at most
+# 3.7 million valid date texts; the cache is emptied when it grows past a million.)
+_DATES: dict[str, PartialDate] = {}
+_MAX_DATES = 1 << 20
+
+
+def dec_hook(type_: type, obj: Any) -> Any:
+    if type_ is PartialDate:
+        if obj.__class__ is not str:
+            got = _JSON_TYPES.get(type(obj).__name__, type(obj).__name__)
+            raise TypeError(f"Expected a date string, got `{got}`")
+        date = _DATES.get(obj)
+        if date is None:
+            date = PartialDate.parse(obj)
+            if len(_DATES) >= _MAX_DATES:
+                _DATES.clear()
+            _DATES[obj] = date
+        return date
+    raise NotImplementedError(type_)
+
+
+def _enc_hook(obj: Any) -> Any:
+    if isinstance(obj, PartialDate):
+        return obj.isoformat()
+    raise NotImplementedError(type(obj))
+
+
+_decoder = msgspec.json.Decoder(_StoreFile, dec_hook=dec_hook)
+_event_decoder = msgspec.json.Decoder(Event, dec_hook=dec_hook)
+
+
+def decode_events(data: bytes) -> list[Event]:
+    return _decoder.decode(data).events
+
+
+def decode_event(data: bytes | memoryview) -> Event:
+    """One event from its JSON bytes (types only; the caller checks the rules)."""
+    return _event_decoder.decode(data)
+
+
+_encoder = msgspec.json.Encoder(enc_hook=_enc_hook)
+
+
+def _position(data: bytes, offset: int) -> str:
+    offset = max(0, min(offset, len(data)))
+    line = data.count(b"\n", 0, offset) + 1
+    line_start = data.rfind(b"\n", 0, offset) + 1
+    column = len(data[line_start:offset].decode("utf-8", errors="replace")) + 1
+    return f"line {line}, column {column}"
+
+
+def _stdlib_position(data: bytes) -> str | None:
+    """Where the standard library's parser stops, on the (rare) malformed-JSON path: it
+    counts lines and columns exactly, where msgspec's byte offsets vary by error."""
+    import json
+
+    try:
+        json.loads(data.decode("utf-8"))
+    except json.JSONDecodeError as exc:
+        return f"line {exc.lineno}, column {exc.colno}"
+    except (RecursionError, UnicodeDecodeError, ValueError):
+        return None
+    return None
+
+
+_JSON_TYPES = {
+    "NoneType": "null",
+    "list": "array",
+    "dict": "object",
+    "float": "float",
+    "int": "int",
+    "bool": "bool",
+    "str": "str",
+}
+
+
+def _humane(problem: str) -> str:
+    """msgspec's wording, with regexes named and the valid kinds listed."""
+    for pattern, meaning in rules.PATTERN_NAMES.items():
+        problem = problem.replace(f"`str` matching regex '{pattern}'", meaning)
+    if problem.startswith("Invalid enum value"):
+        problem += f" (kinds: {', '.join(KINDS)})"
+    return problem
+
+
+def split_validation(message: str) -> tuple[str, str]:
+    """msgspec says 'Expected `str`, got `int` - at `$.events[3].date`'."""
+    text, sep, where = message.rpartition(" - at `")
+    if not sep:
+        return "$", escape(_humane(message))
+    return where.rstrip("`"), escape(_humane(text))
+
+
+def loads(data: bytes, name: str) -> tuple[Event, ...]:
+    """Decode and validate the bytes of a store; ``name`` is used in error messages."""
+    if len(data) > MAX_STORE_BYTES:
+        raise StoreError(too_large(name, len(data)))
+    data = data.removeprefix(BOM)
+    # Building and checking a million records would trigger many collections that find
+    # nothing (the records hold no cycles): keep the cyclic collector off meanwhile.
+    gc_was_enabled = gc.isenabled()
+    gc.disable()
+    try:
+        return _loads(data, name)
+    finally:
+        if gc_was_enabled:
+            gc.enable()
+
+
+def _loads(data: bytes, name: str) -> tuple[Event, ...]:
+    try:
+        parsed = _decoder.decode(data)
+    except RecursionError:
+        raise StoreError(
+            f"{name}: JSON nested too deeply (a store nests at most 7 levels)"
+        ) from None
+    except UnicodeDecodeError:
+        raise _not_utf8(data, name) or StoreError(f"{name}: not UTF-8 text") from None
+    except msgspec.ValidationError as exc:
+        utf8_error = _not_utf8(data, name)
+        if utf8_error is not None:
+            raise utf8_error from None
+        _check_version(data, name)
+        path, problem = split_validation(str(exc))
+        raise StoreError(f"{name}: {path}: {problem}") from None
+    except msgspec.DecodeError as exc:
+        utf8_error = _not_utf8(data, name)
+        if utf8_error is not None:
+            raise utf8_error from None
+        message = str(exc)
+        if message == "Input data was truncated":
+            problem, where = "unexpected end of file", _position(data, len(data))
+        else:
+            problem = message.removeprefix("JSON is malformed: ")
+            problem, _, byte = problem.rpartition(" (byte ")
+            offset = int(byte.rstrip(")")) if byte.rstrip(")").isdigit() else 0
+            where = _stdlib_position(data) or _position(data, offset)
+        raise StoreError(f"{name}: invalid JSON at {where}: {problem}") from None
+    if parsed.version != FORMAT_VERSION:
+        raise StoreError(version_message(name, parsed.version))
+    rules.validate(parsed.events, name)
+    return tuple(parsed.events)
+
+
+def _not_utf8(data: bytes, name: str) -> StoreError | None:
+    """The error for bytes that are not UTF-8, positioned in the whole file (msgspec only
+    knows the offset inside the string it was decoding)."""
+    try:
+        data.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        return StoreError(f"{name}: not UTF-8 text (invalid byte at {_position(data, exc.start)})")
+    return None
+
+
+def too_large(name: str, size: int) -> str:
+    return (
+        f"{name}: the store is {size / (1 << 20):.0f} MiB; "
+        f"bilat reads stores up to {MAX_STORE_BYTES >> 20} MiB"
+    )
+
+
+def version_message(name: str, version: object) -> str:
+    return (
+        f"{name}: $.version: this bilat reads store format version {FORMAT_VERSION}, "
+        f"not {version!r}"
+    )
+
+
+def _check_version(data: bytes, name: str) -> None:
+    """On a validation error, say first when the file is of another format version."""
+    try:
+        header = msgspec.json.decode(data, type=_Header)
+    except (msgspec.DecodeError, msgspec.ValidationError, RecursionError, UnicodeDecodeError):
+        return
+    if header.version is not None and header.version != FORMAT_VERSION:
+        raise StoreError(version_message(name, header.version))
+
+
+Problem = tuple[str, str]
+"""A JSON path and what is wrong there."""
+
+
+def to_builtins(event: Event) -> dict[str, Any]:
+    """An event as it is stored: plain JSON values, optional fields left out."""
+    result: dict[str, Any] = msgspec.to_builtins(event, enc_hook=_enc_hook)
+    return result
+
+
+def dumps(events: Iterable[Event], *, schema: str | None = f"./{SCHEMA_FILE}") -> bytes:
+    """A store in the stable, diff-friendly layout: sorted by date then id, two-space
+    indent, UTF-8 without escaping, trailing newline."""
+    ordered = sorted(events, key=lambda e: e.sort_key)
+    raw = _encoder.encode(_StoreFile(schema=schema, version=FORMAT_VERSION, events=ordered))
+    return msgspec.json.format(raw, indent=2) + b"\n"
+
+
+def _schema_hook(type_: type) -> dict[str, Any]:
+    if type_ is PartialDate:
+        return {
+            "type": "string",
+            "pattern": rules.DATE_PATTERN,
+            "description": "ISO 8601 date at its precision: YYYY, YYYY-MM or YYYY-MM-DD.",
+        }
+    raise NotImplementedError(type_)
+
+
+def json_schema() -> dict[str, Any]:
+    """The JSON Schema of the store format, generated from the loader's own types."""
+    body = msgspec.json.schema(_StoreFile, schema_hook=_schema_hook)
+    defs = body["$defs"]
+    top = defs.pop("_StoreFile")
+    top["title"] = "bilat event store"
+    top["description"] = (
+        "Dated, sourced events of relations between countries (format version 1). "
+        "Rules beyond this schema (checked by bilat): unique ids, known country codes, "
+        "distinct parties, `by` among the parties, `end_date` not before `date`, "
+        "`letter` exactly on letter events, real calendar dates."
+    )
+    top["properties"]["version"] = {"const": FORMAT_VERSION}
+    return {"$schema": "https://json-schema.org/draft/2020-12/schema", **top, "$defs": defs}
+
+
+# --------------------------------------------------------------------------- checking
+
+
+def convert_event(raw: Any, at: str = "$") -> Event:
+    """One event given as plain JSON values, with its types checked as the loader checks
+    them (the rules of :mod:`bilat.rules` are the caller's)."""
+    try:
+        return msgspec.convert(raw, Event, dec_hook=dec_hook)
+    except msgspec.ValidationError as exc:
+        path, problem = split_validation(str(exc))
+        raise StoreError(f"{at}{path[1:]}: {problem}") from None
+
+
+def event_from_dict(raw: Any, at: str = "$") -> Event:
+    """Validate one event given as plain JSON values exactly as the loader does."""
+    event = convert_event(raw, at)
+    for path, problem in rules.event_problems(event, at):
+        raise StoreError(f"{path}: {problem}")
+    return event
+
+
+def new_event(
+    *,
+    date: str,
+    parties: Sequence[str],
+    kind: str,
+    title: str,
+    sources: Sequence[tuple[str, str | None]],
+    id: str | None = None,
+    end_date: str | None = None,
+    by: str | None = None,
+    summary: str | None = None,
+    place: str | None = None,
+    note: str | None = None,
+    letter: dict[str, str | None] | None = None,
+) -> Event:
+    """An event from its fields (dates as text, sources as (title, url) pairs), checked
+    exactly as the loader checks a stored one. Without an id it gets a placeholder that
+    the store replaces with one made from its parties, kind and date."""
+    raw = {
+        "id": id or "new-event",
+        "date": date,
+        "end_date": end_date,
+        "parties": list(parties),
+        "by": by,
+        "kind": kind,
+        "title": title,
+        "summary": summary,
+        "place": place,
+        "note": note,
+        "sources": [{"title": t, "url": u} for t, u in sources],
+        "letter": letter,
+    }
+    return event_from_dict(raw)

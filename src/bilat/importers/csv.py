@@ -1,0 +1,105 @@
+"""Events from a CSV file, one row per event.
+
+Columns: ``date``, ``parties`` (codes separated by ``;``), ``kind``, ``title``,
+``source_urls`` (``;``) and ``source_titles`` (`` | ``); optionally ``summary``, ``id``,
+``by``, ``end_date``, ``note``, ``place``, ``letter_author``, ``letter_recipient``, and
+``conflict`` (taken as the note when there is none).
+"""
+
+from __future__ import annotations
+
+import csv
+from pathlib import Path
+from typing import Any
+
+from bilat import codec
+from bilat.importers import Imported
+from bilat.vocab import StoreError
+
+COLUMNS = ("date", "parties", "kind", "title", "source_urls", "source_titles")
+OPTIONAL = (
+    "summary",
+    "id",
+    "by",
+    "end_date",
+    "note",
+    "place",
+    "letter_author",
+    "letter_recipient",
+    "conflict",
+)
+
+
+def read_text(file: str) -> str:
+    """The text of an input file, or a StoreError that says why not."""
+    try:
+        return Path(file).read_text(encoding="utf-8-sig")
+    except FileNotFoundError:
+        raise StoreError(f"{file}: no such file") from None
+    except IsADirectoryError:
+        raise StoreError(f"{file}: is a directory, not a CSV file") from None
+    except (OSError, UnicodeDecodeError) as exc:
+        raise StoreError(f"{file}: cannot read: {exc}") from None
+
+
+def _sources(urls: list[str], titles: list[str]) -> list[tuple[str, str | None]]:
+    if urls:
+        return [(titles[i] if titles else url, url) for i, url in enumerate(urls)]
+    return [(t, None) for t in titles]
+
+
+def _row_event(row: dict[str, Any]) -> tuple[dict[str, Any], bool]:
+    """The fields of one row as an event's, and whether its id is to be made."""
+
+    def cell(name: str) -> str | None:
+        value = row.get(name)
+        return value.strip() if isinstance(value, str) and value.strip() else None
+
+    urls = [u.strip() for u in (cell("source_urls") or "").split(";") if u.strip()]
+    titles = [t.strip() for t in (cell("source_titles") or "").split(" | ") if t.strip()]
+    if urls and titles and len(urls) != len(titles):
+        raise StoreError(f"{len(urls)} source_urls but {len(titles)} source_titles")
+    letter = None
+    if cell("letter_author") or cell("letter_recipient"):
+        letter = {"author": cell("letter_author"), "recipient": cell("letter_recipient")}
+    fields = {
+        "id": cell("id"),
+        "date": cell("date"),
+        "end_date": cell("end_date"),
+        "parties": [p.strip().upper() for p in (cell("parties") or "").split(";") if p.strip()],
+        "by": (cell("by") or "").upper() or None,
+        "kind": cell("kind"),
+        "title": cell("title"),
+        "summary": cell("summary"),
+        "place": cell("place"),
+        "note": cell("note") or cell("conflict"),
+        "sources": _sources(urls, titles),
+        "letter": letter,
+    }
+    return fields, cell("id") is None
+
+
+def read(file: str) -> Imported:
+    """The events of a CSV file; rows in error are reported, not raised."""
+    reader = csv.DictReader(read_text(file).splitlines())
+    header = reader.fieldnames or []
+    missing = [c for c in COLUMNS if c not in header]
+    if missing:
+        raise StoreError(f"{file}: missing columns: {', '.join(missing)}")
+    unknown = [c for c in header if c not in COLUMNS + OPTIONAL]
+    if unknown:
+        raise StoreError(f"{file}: unknown columns: {', '.join(unknown)}")
+    result = Imported(events=[])
+    for row in reader:
+        line = reader.line_num
+        try:
+            fields, make_id = _row_event(row)
+            event = codec.new_event(**fields)
+        except StoreError as exc:
+            result.errors.append(f"{file}: line {line}: {exc}")
+            continue
+        if make_id:
+            result.new_ids.add(len(result.events))
+        result.events.append(event)
+    result.report = {"rows": len(result.events) + len(result.errors), "invalid": len(result.errors)}
+    return result

@@ -1,0 +1,213 @@
+"""What every output shares: names, dates at their precision, events as JSON values, the
+JSON writer. Nothing here computes a date, and nothing imports Rich.
+
+Text from a store is data: JSON keeps the original strings exactly, writing controls and
+bidirectional marks as ``\\u`` escapes.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from typing import Any
+
+import msgspec
+
+from bilat import countries
+from bilat.codec import to_builtins
+from bilat.domain import Claim, Event, LeapRule, PartialDate, Source, YearsRange
+from bilat.text import JSON_UNSAFE
+
+DISPUTED_MARK = "*"
+LEAP_MARK = "\u2020"  # dagger
+
+
+# The UTF-8 lead bytes of every character _JSON_UNSAFE matches: DEL, C1 controls (c2),
+# the Arabic letter mark (d8), bidi marks and separators (e2 80, e2 81), surrogates (ed).
+_JSON_UNSAFE_BYTES = (b"\x7f", b"\xc2", b"\xd8", b"\xe2\x80", b"\xe2\x81", b"\xed")
+
+
+def dump_json(obj: Any) -> bytes:
+    """UTF-8 JSON (two-space indent, trailing newline) that keeps strings exact but never
+    carries a raw control character: msgspec escapes C0 controls, the rest are escaped
+    here (the output is scanned only when it holds a byte that may start one)."""
+    data = msgspec.json.format(msgspec.json.encode(obj), indent=2) + b"\n"
+    if not data.isascii() and any(lead in data for lead in _JSON_UNSAFE_BYTES):
+        text = JSON_UNSAFE.sub(lambda m: f"\\u{ord(m.group()):04x}", data.decode("utf-8"))
+        data = text.encode("utf-8")
+    return data
+
+
+def name(code: str) -> str:
+    return countries.name(code)
+
+
+def names(codes: Sequence[str]) -> str:
+    return " \u2013 ".join(name(c) for c in codes)
+
+
+def direction(event: Event) -> str:
+    """'Japan → Azerbaijan' for an act of one party towards the other."""
+    if event.by is None:
+        return ""
+    others = event.partners(event.by)
+    if len(others) == 1:
+        return f"{name(event.by)} \u2192 {name(others[0])}"
+    return f"by {name(event.by)}"
+
+
+def date_span(event: Event) -> str:
+    """The date, or an ISO 8601 interval with the end's shared leading parts left out:
+    ``1998-02-24/28``, ``2006-03-30/04-02``, ``1999-12-30/2000-01-02``."""
+    start, end = event.date, event.end_date
+    if end is None or end == start:
+        return start.isoformat()
+    if start.precision == end.precision == "day" and start.year == end.year:
+        assert end.month is not None
+        assert end.day is not None
+        tail = f"{end.day:02d}" if start.month == end.month else f"{end.month:02d}-{end.day:02d}"
+        return f"{start.isoformat()}/{tail}"
+    return f"{start.isoformat()}/{end.isoformat()}"
+
+
+_WEEKDAYS = ("Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun")
+
+
+def weekday(date: PartialDate) -> str | None:
+    """'Wed', or None when the day is unknown."""
+    number = date.weekday()
+    return None if number is None else _WEEKDAYS[number]
+
+
+def years_json(years: YearsRange | None) -> dict[str, int] | None:
+    return None if years is None else {"min": years.min, "max": years.max}
+
+
+def event_json(event: Event) -> dict[str, Any]:
+    """An event as stored, with the keys every listing promises always present."""
+    stored = to_builtins(event)
+    base: dict[str, Any] = {
+        "id": event.id,
+        "date": event.date.isoformat(),
+        "end_date": None,
+        "kind": event.kind,
+        "parties": list(event.parties),
+        "by": None,
+        "title": event.title,
+        "summary": None,
+        "sources": [],
+        "disputed": [],
+    }
+    base.update(stored)
+    return base
+
+
+def source_line(source: Source) -> str:
+    """'Title <url>', or the title alone when the store has no address."""
+    return f"{source.title} <{source.url}>" if source.url else source.title
+
+
+def disputed_lines(event: Event) -> list[str]:
+    """One line per disputed claim: what it says, its note and its sources."""
+    lines = []
+    for claim in event.disputed or ():
+        parts = []
+        if claim.date is not None:
+            parts.append(f"date {claim.date}")
+        if claim.end_date is not None:
+            parts.append(f"end {claim.end_date}")
+        sources = "; ".join(source_line(s) for s in claim.sources)
+        lines.append(
+            f"{event.title} ({date_span(event)}): also given as {', '.join(parts)}. "
+            f"{claim.note} Sources: {sources}"
+        )
+    return lines
+
+
+def claim_dates(claim: Claim) -> dict[str, str | None]:
+    return {
+        "date": claim.date.isoformat() if claim.date else None,
+        "end_date": claim.end_date.isoformat() if claim.end_date else None,
+    }
+
+
+def letter_json(event: Event) -> dict[str, Any]:
+    letter = event.letter
+    assert letter is not None
+    return {
+        "id": event.id,
+        "date": event.date.isoformat(),
+        "parties": list(event.parties),
+        "by": event.by,
+        "title": event.title,
+        "author": letter.author,
+        "recipient": letter.recipient,
+        "language": letter.language,
+        "summary": event.summary,
+        "note": event.note,
+        "text": letter.text,
+        "sources": to_builtins(event)["sources"],
+    }
+
+
+def leap_rule_text(leap: LeapRule) -> str:
+    day = "28 February" if leap == "feb28" else "1 March"
+    return f"29 February is placed on {day} in common years; whole years roll over on that day."
+
+
+_MONTH_NAMES = [
+    "January",
+    "February",
+    "March",
+    "April",
+    "May",
+    "June",
+    "July",
+    "August",
+    "September",
+    "October",
+    "November",
+    "December",
+]
+
+
+def long_date(date: PartialDate) -> str:
+    """'7 September 2022', 'September 2022' or '2022': the date at its precision."""
+    if date.month is None:
+        return str(date.year)
+    month = _MONTH_NAMES[date.month - 1]
+    return f"{month} {date.year}" if date.day is None else f"{date.day} {month} {date.year}"
+
+
+def letter_lines(event: Event) -> list[tuple[str, str]]:
+    letter = event.letter
+    assert letter is not None
+    fields = [
+        ("From", letter.author),
+        ("To", letter.recipient),
+        ("Date", long_date(event.date) + (f", {event.place}" if event.place else "")),
+        ("Occasion", event.title),
+    ]
+    if letter.language:
+        fields.append(("Language", letter.language))
+    return fields
+
+
+def event_fields(event: Event) -> list[tuple[str, str]]:
+    fields = [
+        ("Id", event.id),
+        ("Date", date_span(event)),
+        ("Kind", event.kind),
+        ("Parties", f"{names(event.parties)} ({', '.join(event.parties)})"),
+    ]
+    if event.by:
+        fields.append(("By", f"{name(event.by)} ({direction(event)})"))
+    for key, value in (("Place", event.place), ("Summary", event.summary), ("Note", event.note)):
+        if value:
+            fields.append((key, value))
+    return fields
+
+
+def paragraphs(text: str) -> list[str]:
+    text = text.replace("\r\n", "\n")
+    return [" ".join(p.split("\n")).strip() for p in re.split(r"\n\s*\n", text) if p.strip()]

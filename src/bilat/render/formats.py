@@ -1,0 +1,117 @@
+"""Listings and single items as CSV, Markdown and JSON, and the one switch that picks
+the output format at the end (tables and panels come from :mod:`bilat.render.tables`,
+imported only when drawn)."""
+
+from __future__ import annotations
+
+import io
+import re
+from collections.abc import Callable
+from typing import TYPE_CHECKING, Any
+
+from bilat.domain import Event
+from bilat.text import clean
+
+from .common import disputed_lines, dump_json, event_fields, letter_lines, paragraphs, source_line
+from .listings import Listing
+
+if TYPE_CHECKING:
+    from rich.console import RenderableType
+
+
+def listing_csv(listing: Listing) -> str:
+    out = io.StringIO()
+    import csv
+
+    writer = csv.writer(out, lineterminator="\n")
+    writer.writerow(listing.csv_columns)
+    writer.writerows([[clean(cell) for cell in row] for row in listing.csv_rows])
+    return out.getvalue()
+
+
+_MD_SPECIAL = re.compile(r"([\\`*_\[\]<>|#])")
+
+
+def md(text: str) -> str:
+    """Markdown-escaped, single-line, control-free text."""
+    return _MD_SPECIAL.sub(r"\\\1", clean(text))
+
+
+def listing_markdown(listing: Listing) -> str:
+    lines = []
+    if listing.heading:
+        lines += [f"## {md(listing.heading)}", ""]
+    rows = listing.rows
+    if not rows:
+        lines.append(md(listing.empty))
+    else:
+        lines.append("| " + " | ".join(md(c) for c in listing.columns) + " |")
+        lines.append("|" + "|".join("---" for _ in listing.columns) + "|")
+        lines += ["| " + " | ".join(md(cell) for cell in row) + " |" for row in rows]
+    if listing.notes:
+        lines.append("")
+        lines += [f"- {md(note)}" for note in listing.notes]
+    return "\n".join(lines) + "\n"
+
+
+def letter_markdown(event: Event, footer: str | None = None) -> str:
+    letter = event.letter
+    assert letter is not None
+    lines = [f"# {md(event.title)}", ""]
+    lines += [f"**{k}:** {md(v)}  " for k, v in letter_lines(event)]
+    lines.append("")
+    if letter.text:
+        lines += [md(p) + "\n" for p in paragraphs(letter.text)]
+    elif event.summary:
+        lines += [f"*{md(event.summary)}*", "", "(The store has no text for this letter.)", ""]
+    lines += ["## Sources", ""]
+    lines += [f"- {md(source_line(s))}" for s in event.sources]
+    if footer:
+        lines += ["", md(footer)]
+    return "\n".join(lines) + "\n"
+
+
+def event_markdown(event: Event) -> str:
+    lines = [f"# {md(event.title)}", ""]
+    lines += [f"**{k}:** {md(v)}  " for k, v in event_fields(event)]
+    lines += ["", "## Sources", ""]
+    lines += [f"- {md(source_line(s))}" for s in event.sources]
+    if event.disputed:
+        lines += ["", "## Disputed dates", ""]
+        lines += [f"- {md(line)}" for line in disputed_lines(event)]
+    if event.letter is not None:
+        lines += ["", "## Letter", ""]
+        lines += [f"**{k}:** {md(v)}  " for k, v in letter_lines(event)[:2]]
+        if event.letter.text:
+            lines.append("")
+            lines += [md(p) + "\n" for p in paragraphs(event.letter.text)]
+    return "\n".join(lines).rstrip("\n") + "\n"
+
+
+def listing_text(listing: Listing, fmt: str) -> bytes | str | RenderableType:
+    """The listing in ``fmt``: bytes for json, a string for csv and markdown, a renderable
+    for tables."""
+    if fmt == "json":
+        return dump_json(listing.data)
+    if fmt == "csv":
+        return listing_csv(listing)
+    if fmt == "markdown":
+        return listing_markdown(listing)
+    from .tables import listing_table
+
+    return listing_table(listing)
+
+
+def item_text(
+    fmt: str,
+    *,
+    json: Callable[[], Any],
+    markdown: Callable[[], str],
+    panel: Callable[[], RenderableType],
+) -> bytes | str | RenderableType:
+    """One item (an event, a letter) in ``fmt``: JSON, Markdown, or a panel for people."""
+    if fmt == "json":
+        return dump_json(json())
+    if fmt == "markdown":
+        return markdown()
+    return panel()
