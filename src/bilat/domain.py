@@ -1,4 +1,7 @@
-"""The pure core of bilat: dates with precision, events, anniversaries and timelines.
+"""The pure core of bilat: anniversaries, timelines, relations and the selection of events.
+
+Dates with precision live in :mod:`bilat.dates`, events in :mod:`bilat.model`; both are
+re-exported here.
 
 Nothing here reads the clock, the environment or a file, and nothing here imports click or
 rich: "today" is always a parameter. Calendar arithmetic goes through dateutil's
@@ -16,19 +19,23 @@ import calendar
 import datetime as dt
 import functools
 import operator
-import re
 import unicodedata
 from collections.abc import Iterable, Sequence
-from typing import Annotated, Literal, NamedTuple
+from typing import NamedTuple
 
 import msgspec
 from dateutil.relativedelta import relativedelta
 
+from .dates import PartialDate
+from .model import CODE_PATTERN, ID_PATTERN, MAX_ID_LENGTH, Claim, Event, Letter, Source
 from .vocab import KINDS, LEAP_RULES, NOT_COMMEMORATED, BilatError, Kind, LeapRule
 
 __all__ = [
+    "CODE_PATTERN",
+    "ID_PATTERN",
     "KINDS",
     "LEAP_RULES",
+    "MAX_ID_LENGTH",
     "NOT_COMMEMORATED",
     "Anniversary",
     "BilatError",
@@ -57,268 +64,6 @@ __all__ = [
     "timeline",
     "whole_years",
 ]
-
-
-# --------------------------------------------------------------------------- dates
-
-_DATE_RE = re.compile(r"([0-9]{4})(?:-([0-9]{2})(?:-([0-9]{2}))?)?")
-_MONTHS = (
-    "",
-    "Jan",
-    "Feb",
-    "Mar",
-    "Apr",
-    "May",
-    "Jun",
-    "Jul",
-    "Aug",
-    "Sep",
-    "Oct",
-    "Nov",
-    "Dec",
-)
-_MONTH_DAYS = (0, 31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31)
-
-
-def _check(year: int, month: int | None, day: int | None) -> None:
-    """Raise ValueError unless year, month and day name a real period or day."""
-    if not 1 <= year <= 9999:
-        raise ValueError(f"year {year} is outside 0001-9999")
-    if month is None:
-        if day is not None:
-            raise ValueError("a day needs a month")
-    elif not 1 <= month <= 12:
-        raise ValueError(f"month {month} does not exist")
-    elif day is not None:
-        last = 29 if month == 2 and calendar.isleap(year) else _MONTH_DAYS[month]
-        if not 1 <= day <= last:
-            raise ValueError(f"{_MONTHS[month]} {year} has no day {day}")
-
-
-Precision = Literal["year", "month", "day"]
-
-
-class PartialDate:
-    """A calendar date known to the year, the month or the day.
-
-    A year-only date is never turned into 1 January: it orders after every date known
-    more precisely within its year (``1997-03-07`` < ``1997-03`` < ``1997``), and all
-    arithmetic on it is done on the range of days it may be.
-    """
-
-    __slots__ = ("_iso", "_key", "_text_key", "_weekday", "day", "month", "year")
-
-    year: int
-    month: int | None
-    day: int | None
-    _key: tuple[int, int, int]
-    _iso: str  # the ISO text (dates are shared, and printed often)
-    _text_key: str  # _key as fixed-width text, which sorts faster than a tuple
-    _weekday: int | None  # Monday is 0; made on first use (-1 until then)
-
-    def __init__(self, year: int, month: int | None = None, day: int | None = None) -> None:
-        _check(year, month, day)
-        if month is None:
-            iso = f"{year:04d}"
-        elif day is None:
-            iso = f"{year:04d}-{month:02d}"
-        else:
-            iso = f"{year:04d}-{month:02d}-{day:02d}"
-        self._fill(year, month, day, iso)
-
-    def _fill(self, year: int, month: int | None, day: int | None, iso: str) -> None:
-        init = object.__setattr__
-        init(self, "year", year)
-        init(self, "month", month)
-        init(self, "day", day)
-        # Unknown month/day sort after every known one in their period.
-        init(self, "_key", (year, month or 13, day or 32))
-        init(self, "_iso", iso)
-        init(self, "_text_key", iso if day else iso + ("-32" if month else "-13-32"))
-        init(self, "_weekday", -1)
-
-    def __setattr__(self, name: str, value: object) -> None:
-        raise AttributeError("PartialDate is immutable")
-
-    @classmethod
-    def parse(cls, text: str) -> PartialDate:
-        """Parse ``YYYY``, ``YYYY-MM`` or ``YYYY-MM-DD``; raise ValueError otherwise."""
-        m = _DATE_RE.fullmatch(text)
-        if m is None:
-            shown = repr(text if len(text) <= 40 else text[:40] + "...")
-            raise ValueError(
-                f"{shown} is not an ISO 8601 date (expected YYYY, YYYY-MM or YYYY-MM-DD)"
-            )
-        y, m_, d_ = m.groups()
-        year, month, day = int(y), int(m_) if m_ else None, int(d_) if d_ else None
-        try:
-            _check(year, month, day)
-        except ValueError as exc:
-            raise ValueError(f"{text!r} is not a real date: {exc}") from None
-        date = object.__new__(cls)
-        date._fill(year, month, day, text)  # the text is the ISO form: the pattern says so
-        return date
-
-    @classmethod
-    def from_date(cls, date: dt.date) -> PartialDate:
-        return cls(date.year, date.month, date.day)
-
-    @property
-    def precision(self) -> Precision:
-        if self.day is not None:
-            return "day"
-        return "month" if self.month is not None else "year"
-
-    @property
-    def sort_key(self) -> tuple[int, int, int]:
-        return self._key
-
-    def first_day(self) -> dt.date:
-        return dt.date(self.year, self.month or 1, self.day or 1)
-
-    def last_day(self) -> dt.date:
-        if self.day is not None:
-            assert self.month is not None
-            return dt.date(self.year, self.month, self.day)
-        month = self.month or 12
-        return dt.date(self.year, month, calendar.monthrange(self.year, month)[1])
-
-    def as_date(self) -> dt.date | None:
-        """The exact day, or None when the day is not known."""
-        return self.first_day() if self.day is not None else None
-
-    def contains(self, other: PartialDate) -> bool:
-        """True when every day ``other`` may be is a day this date may be."""
-        return self.first_day() <= other.first_day() and other.last_day() <= self.last_day()
-
-    def overlaps(self, first: dt.date, last: dt.date) -> bool:
-        return self.first_day() <= last and first <= self.last_day()
-
-    def isoformat(self) -> str:
-        return self._iso
-
-    def weekday(self) -> int | None:
-        """The day of the week (Monday is 0), or None when the day is not known."""
-        weekday = self._weekday
-        if weekday == -1:
-            exact = self.as_date()
-            weekday = None if exact is None else exact.weekday()
-            object.__setattr__(self, "_weekday", weekday)
-        return weekday
-
-    def __str__(self) -> str:
-        return self.isoformat()
-
-    def __repr__(self) -> str:
-        return f"PartialDate({self.isoformat()!r})"
-
-    def __eq__(self, other: object) -> bool:
-        if not isinstance(other, PartialDate):
-            return NotImplemented
-        return self._key == other._key
-
-    def __lt__(self, other: PartialDate) -> bool:
-        return self._key < other._key
-
-    def __le__(self, other: PartialDate) -> bool:
-        return self._key <= other._key
-
-    def __hash__(self) -> int:
-        return hash(self._key)
-
-
-# --------------------------------------------------------------------------- events
-
-
-ID_PATTERN = r"^[a-z0-9]+(-[a-z0-9]+)*$"
-MAX_ID_LENGTH = 200
-CODE_PATTERN = r"^[A-Z]{2}([A-Z]{2})?$"
-
-# The id and code rules are checked by the store's own pass (one regex over all ids, a set
-# lookup for codes), not by msgspec while decoding, which would call ``re`` once per string:
-# these Meta objects only carry them into the JSON Schema.
-Id = msgspec.Meta(
-    max_length=MAX_ID_LENGTH,
-    description="Lower-case words joined by hyphens.",
-    extra_json_schema={"pattern": ID_PATTERN},
-)
-Code = msgspec.Meta(
-    description="ISO 3166-1 alpha-2 code (XK for Kosovo), or ISO 3166-3 code of a former state.",
-    extra_json_schema={"pattern": CODE_PATTERN},
-)
-
-
-class _Struct(
-    msgspec.Struct,
-    frozen=True,
-    kw_only=True,
-    forbid_unknown_fields=True,
-    omit_defaults=True,
-    gc=False,  # records hold no cycles: the cyclic GC need not track a million of them
-):
-    pass
-
-
-# Length limits (characters): generous for real data, a clear error instead of exhaustion.
-MAX_TITLE = 1_000
-MAX_TEXT = 20_000
-MAX_URL = 4_096
-MAX_LETTER_TEXT = 200_000
-MAX_LIST = 1_000
-
-Title = Annotated[str, msgspec.Meta(min_length=1, max_length=MAX_TITLE)]
-Text = Annotated[str, msgspec.Meta(max_length=MAX_TEXT)]
-Url = Annotated[str, msgspec.Meta(max_length=MAX_URL)]
-
-
-class Source(_Struct, frozen=True, kw_only=True):
-    """Where a fact was read."""
-
-    title: Title
-    url: Url | None = None
-    accessed: PartialDate | None = None
-    archive_url: Url | None = None
-
-
-class Claim(_Struct, frozen=True, kw_only=True):
-    """A date (or end date) that another source gives for the same event."""
-
-    date: PartialDate | None = None
-    end_date: PartialDate | None = None
-    note: Annotated[str, msgspec.Meta(min_length=1, max_length=MAX_TEXT)]
-    sources: Annotated[list[Source], msgspec.Meta(min_length=1, max_length=MAX_LIST)]
-
-
-class Letter(_Struct, frozen=True, kw_only=True):
-    author: Title
-    recipient: Title
-    language: Annotated[str, msgspec.Meta(max_length=35)] | None = None
-    text: Annotated[str, msgspec.Meta(max_length=MAX_LETTER_TEXT)] | None = None
-
-
-class Event(_Struct, frozen=True, kw_only=True):
-    """One dated, sourced fact about the relations of two or more countries."""
-
-    id: Annotated[str, Id]
-    date: PartialDate
-    end_date: PartialDate | None = None
-    parties: Annotated[list[Annotated[str, Code]], msgspec.Meta(min_length=2, max_length=MAX_LIST)]
-    by: Annotated[str, Code] | None = None
-    kind: Kind
-    title: Title
-    summary: Text | None = None
-    place: Title | None = None
-    note: Text | None = None
-    sources: Annotated[list[Source], msgspec.Meta(min_length=1, max_length=MAX_LIST)]
-    disputed: Annotated[list[Claim], msgspec.Meta(max_length=MAX_LIST)] | None = None
-    letter: Letter | None = None
-
-    @property
-    def sort_key(self) -> tuple[tuple[int, int, int], str]:
-        return (self.date.sort_key, self.id)
-
-    def partners(self, code: str) -> list[str]:
-        return [p for p in self.parties if p != code]
 
 
 # --------------------------------------------------------------------------- elapsed

@@ -14,7 +14,7 @@ import re
 from collections.abc import Iterable, Iterator, Sequence
 
 from . import _country_table, countries
-from .domain import CODE_PATTERN, ID_PATTERN, Event, Source
+from .model import CODE_PATTERN, ID_PATTERN, Event, Source
 from .vocab import StoreError
 
 __all__ = [

@@ -1,0 +1,180 @@
+"""Dates with precision: a year, a month of a year, or a day, never a made-up day.
+
+Pure: no clock, no I/O. A :class:`PartialDate` knows the first and last day it covers, its
+weekday when it is a day, and sorts with the less precise date first.
+"""
+
+from __future__ import annotations
+
+import calendar
+import datetime as dt
+import re
+from typing import Literal
+
+__all__ = ["PartialDate", "Precision"]
+
+
+_DATE_RE = re.compile(r"([0-9]{4})(?:-([0-9]{2})(?:-([0-9]{2}))?)?")
+_MONTHS = (
+    "",
+    "Jan",
+    "Feb",
+    "Mar",
+    "Apr",
+    "May",
+    "Jun",
+    "Jul",
+    "Aug",
+    "Sep",
+    "Oct",
+    "Nov",
+    "Dec",
+)
+_MONTH_DAYS = (0, 31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31)
+
+
+def _check(year: int, month: int | None, day: int | None) -> None:
+    """Raise ValueError unless year, month and day name a real period or day."""
+    if not 1 <= year <= 9999:
+        raise ValueError(f"year {year} is outside 0001-9999")
+    if month is None:
+        if day is not None:
+            raise ValueError("a day needs a month")
+    elif not 1 <= month <= 12:
+        raise ValueError(f"month {month} does not exist")
+    elif day is not None:
+        last = 29 if month == 2 and calendar.isleap(year) else _MONTH_DAYS[month]
+        if not 1 <= day <= last:
+            raise ValueError(f"{_MONTHS[month]} {year} has no day {day}")
+
+
+Precision = Literal["year", "month", "day"]
+
+
+class PartialDate:
+    """A calendar date known to the year, the month or the day.
+
+    A year-only date is never turned into 1 January: it orders after every date known
+    more precisely within its year (``1997-03-07`` < ``1997-03`` < ``1997``), and all
+    arithmetic on it is done on the range of days it may be.
+    """
+
+    __slots__ = ("_iso", "_key", "_text_key", "_weekday", "day", "month", "year")
+
+    year: int
+    month: int | None
+    day: int | None
+    _key: tuple[int, int, int]
+    _iso: str  # the ISO text (dates are shared, and printed often)
+    _text_key: str  # _key as fixed-width text, which sorts faster than a tuple
+    _weekday: int | None  # Monday is 0; made on first use (-1 until then)
+
+    def __init__(self, year: int, month: int | None = None, day: int | None = None) -> None:
+        _check(year, month, day)
+        if month is None:
+            iso = f"{year:04d}"
+        elif day is None:
+            iso = f"{year:04d}-{month:02d}"
+        else:
+            iso = f"{year:04d}-{month:02d}-{day:02d}"
+        self._fill(year, month, day, iso)
+
+    def _fill(self, year: int, month: int | None, day: int | None, iso: str) -> None:
+        init = object.__setattr__
+        init(self, "year", year)
+        init(self, "month", month)
+        init(self, "day", day)
+        # Unknown month/day sort after every known one in their period.
+        init(self, "_key", (year, month or 13, day or 32))
+        init(self, "_iso", iso)
+        init(self, "_text_key", iso if day else iso + ("-32" if month else "-13-32"))
+        init(self, "_weekday", -1)
+
+    def __setattr__(self, name: str, value: object) -> None:
+        raise AttributeError("PartialDate is immutable")
+
+    @classmethod
+    def parse(cls, text: str) -> PartialDate:
+        """Parse ``YYYY``, ``YYYY-MM`` or ``YYYY-MM-DD``; raise ValueError otherwise."""
+        m = _DATE_RE.fullmatch(text)
+        if m is None:
+            shown = repr(text if len(text) <= 40 else text[:40] + "...")
+            raise ValueError(
+                f"{shown} is not an ISO 8601 date (expected YYYY, YYYY-MM or YYYY-MM-DD)"
+            )
+        y, m_, d_ = m.groups()
+        year, month, day = int(y), int(m_) if m_ else None, int(d_) if d_ else None
+        try:
+            _check(year, month, day)
+        except ValueError as exc:
+            raise ValueError(f"{text!r} is not a real date: {exc}") from None
+        date = object.__new__(cls)
+        date._fill(year, month, day, text)  # the text is the ISO form: the pattern says so
+        return date
+
+    @classmethod
+    def from_date(cls, date: dt.date) -> PartialDate:
+        return cls(date.year, date.month, date.day)
+
+    @property
+    def precision(self) -> Precision:
+        if self.day is not None:
+            return "day"
+        return "month" if self.month is not None else "year"
+
+    @property
+    def sort_key(self) -> tuple[int, int, int]:
+        return self._key
+
+    def first_day(self) -> dt.date:
+        return dt.date(self.year, self.month or 1, self.day or 1)
+
+    def last_day(self) -> dt.date:
+        if self.day is not None:
+            assert self.month is not None
+            return dt.date(self.year, self.month, self.day)
+        month = self.month or 12
+        return dt.date(self.year, month, calendar.monthrange(self.year, month)[1])
+
+    def as_date(self) -> dt.date | None:
+        """The exact day, or None when the day is not known."""
+        return self.first_day() if self.day is not None else None
+
+    def contains(self, other: PartialDate) -> bool:
+        """True when every day ``other`` may be is a day this date may be."""
+        return self.first_day() <= other.first_day() and other.last_day() <= self.last_day()
+
+    def overlaps(self, first: dt.date, last: dt.date) -> bool:
+        return self.first_day() <= last and first <= self.last_day()
+
+    def isoformat(self) -> str:
+        return self._iso
+
+    def weekday(self) -> int | None:
+        """The day of the week (Monday is 0), or None when the day is not known."""
+        weekday = self._weekday
+        if weekday == -1:
+            exact = self.as_date()
+            weekday = None if exact is None else exact.weekday()
+            object.__setattr__(self, "_weekday", weekday)
+        return weekday
+
+    def __str__(self) -> str:
+        return self.isoformat()
+
+    def __repr__(self) -> str:
+        return f"PartialDate({self.isoformat()!r})"
+
+    def __eq__(self, other: object) -> bool:
+        if not isinstance(other, PartialDate):
+            return NotImplemented
+        return self._key == other._key
+
+    def __lt__(self, other: PartialDate) -> bool:
+        return self._key < other._key
+
+    def __le__(self, other: PartialDate) -> bool:
+        return self._key <= other._key
+
+    def __hash__(self) -> int:
+        return hash(self._key)
