@@ -180,11 +180,16 @@ PAST_ONLY = frozenset(
         "recognition",
         "diplomatic-relations",
         "embassy-opened",
+        "embassy-raised",
+        "embassy-closed",
+        "legation-opened",
+        "mission-opened",
         "consulate-opened",
         "agreement",
         "letter",
         "anniversary-event",
         "relations-severed",
+        "relations-suspended",
         "relations-restored",
     }
 )

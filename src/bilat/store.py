@@ -36,6 +36,7 @@ from .codec import (
     version_message,
 )
 from .domain import Event, Query
+from .merge import Merged
 from .vocab import StoreError
 
 __all__ = [
@@ -51,6 +52,7 @@ __all__ = [
     "default_stores",
     "dumps",
     "event_from_dict",
+    "import_events",
     "json_schema",
     "load_path",
     "loads",
@@ -382,3 +384,44 @@ def add_events(
         if added and not dry_run:
             write_atomic(path, dumps(by_id.values()))
     return Added(tuple(added), tuple(skipped))
+
+
+def import_events(
+    path: Path,
+    imported: Sequence[Event],
+    *,
+    others: Sequence[Event] = (),
+    dry_run: bool = False,
+    new_ids: Collection[int] = (),
+) -> Merged:
+    """Merge imported events into the store at ``path`` (created when missing) under its
+    lock, all or nothing, by the rule of :mod:`bilat.merge`.
+
+    ``others`` are the events of the stores read before this one (the bundled store, for
+    yours): an event of theirs that the import updates is written here as an override
+    with the same id. The events at the positions ``new_ids`` get an id made here.
+    """
+    from bilat import merge
+
+    with locked(path) if not dry_run else contextlib.nullcontext():
+        current = list(load_path(path).events) if path.exists() else []
+        combined = {e.id: e for e in [*others, *current]}
+        taken = set(combined)
+        events = []
+        for i, event in enumerate(imported):
+            if i in new_ids:
+                event = msgspec.structs.replace(event, id=make_id(event, taken))
+            taken.add(event.id)
+            events.append(event)
+        result = merge.plan(list(combined.values()), events)
+        for event in result.added:
+            if event.id in combined:
+                raise StoreError(
+                    f"{path}: id {event.id!r} is already taken by another event "
+                    f"({combined[event.id].kind}, {combined[event.id].date})"
+                )
+        if (result.added or result.updated) and not dry_run:
+            by_id = {e.id: e for e in current}
+            by_id.update((e.id, e) for e in [*result.updated, *result.added])
+            write_atomic(path, dumps(by_id.values()))
+    return result

@@ -9,6 +9,10 @@ Kind = Literal[
     "recognition",
     "diplomatic-relations",
     "embassy-opened",
+    "embassy-raised",
+    "embassy-closed",
+    "legation-opened",
+    "mission-opened",
     "consulate-opened",
     "agreement",
     "visit",
@@ -16,6 +20,7 @@ Kind = Literal[
     "letter",
     "anniversary-event",
     "relations-severed",
+    "relations-suspended",
     "relations-restored",
     "other",
 ]
@@ -23,6 +28,10 @@ KINDS: tuple[str, ...] = get_args(Kind)
 
 #: Kinds that mark an anniversary rather than found one: not commemorated by default.
 NOT_COMMEMORATED: frozenset[str] = frozenset({"letter", "anniversary-event"})
+
+#: Kinds that happen once between two states (once per acting state for recognition): an
+#: import that brings one for a pair that has it already brings the same event.
+ONCE_KINDS: frozenset[str] = frozenset({"recognition", "diplomatic-relations"})
 
 #: Where a 29 February event falls in common years.
 LeapRule = Literal["feb28", "mar1"]

@@ -1,6 +1,13 @@
-"""``bilat import``: events from other sources into your own store."""
+"""``bilat import``: events from other sources into your own store.
+
+Every source goes through the same write: :func:`bilat.store.import_events`, which merges
+by the rule of :mod:`bilat.merge`, all or nothing, under the store's lock.
+"""
 
 from __future__ import annotations
+
+from collections.abc import Sequence
+from typing import TYPE_CHECKING, Any
 
 import click
 
@@ -8,21 +15,60 @@ from bilat.cli import context
 from bilat.cli.context import emit, write_target
 from bilat.cli.options import LISTING_FORMATS, format_option, target_option
 
+if TYPE_CHECKING:
+    from bilat.importers import Imported
+    from bilat.merge import Merged
+
 
 @click.group("import")
 def import_() -> None:
-    """Import events from other formats into your own store.
+    """Import events from other sources into your own store.
+
+    Sources: csv (a spreadsheet of events), rdcr (the U.S. State Department's guide to
+    its relations, by country). An imported event that the store already has (the same
+    pair and kind for recognition and the establishment of relations; the same pair,
+    kind and date otherwise) is not added twice: it lends the store's event its sources,
+    and its date becomes a disputed claim where the two differ.
 
     \b
     Examples:
       bilat import csv events.csv --dry-run
+      bilat import rdcr data/sources/rdcr
     """
+
+
+dry_run_option = click.option(
+    "--dry-run", is_flag=True, help="Show what would be added; write nothing."
+)
+
+
+def _write(imported: Imported, target: str | None, dry_run: bool) -> tuple[str, Merged]:
+    from bilat import store as store_mod
+
+    path, others = write_target(target)
+    merged = store_mod.import_events(
+        path, imported.events, others=others, dry_run=dry_run, new_ids=imported.new_ids
+    )
+    return str(path), merged
+
+
+def _outcome(merged: Merged, path: str, dry_run: bool) -> str:
+    from bilat.render.listings import plural
+
+    verb = "would be added" if dry_run else "added"
+    text = f"{plural(len(merged.added), 'event')} {verb} to {path}"
+    if merged.present:
+        text += f"; {len(merged.present)} already there"
+    if merged.updated:
+        what = "would gain" if dry_run else "gained"
+        text += f"; {plural(len(merged.updated), 'event')} there {what} sources or dates"
+    return text
 
 
 @import_.command("csv")
 @click.argument("file", type=click.Path())
 @target_option
-@click.option("--dry-run", is_flag=True, help="Show what would be added; write nothing.")
+@dry_run_option
 @click.option("--skip-invalid", is_flag=True, help="Import the valid rows, report the others.")
 @format_option(LISTING_FORMATS, "table")
 def import_csv(file: str, target: str | None, dry_run: bool, skip_invalid: bool, fmt: str) -> None:
@@ -32,8 +78,8 @@ def import_csv(file: str, target: str | None, dry_run: bool, skip_invalid: bool,
     source_titles (' | '), and optionally summary, id, by, end_date, note, place,
     letter_author, letter_recipient (a 'conflict' column becomes the note). Rows in error
     are reported with their line numbers, and nothing is written unless every row is valid
-    (or --skip-invalid). Events already in the store are skipped, so importing the same
-    file twice adds nothing the second time.
+    (or --skip-invalid). Events already in the store are not added again, so importing
+    the same file twice adds nothing the second time.
 
     \b
     Examples:
@@ -41,13 +87,11 @@ def import_csv(file: str, target: str | None, dry_run: bool, skip_invalid: bool,
       bilat import csv events.csv --store embassy.json --skip-invalid
     """
     from bilat import domain
-    from bilat import store as store_mod
     from bilat.importers import csv as csv_importer
     from bilat.render.formats import listing_text
     from bilat.render.listings import plural, timeline_listing
     from bilat.text import clean
 
-    path, others = write_target(target)
     imported = csv_importer.read(file)
     errors = imported.errors
     for message in errors:
@@ -57,20 +101,89 @@ def import_csv(file: str, target: str | None, dry_run: bool, skip_invalid: bool,
             f"{plural(len(errors), 'invalid row')} in {file}; nothing was written "
             "(--skip-invalid imports the valid rows)"
         )
-    result = store_mod.add_events(
-        path,
-        imported.events,
-        others=others,
-        skip_existing=True,
-        dry_run=dry_run,
-        new_ids=imported.new_ids,
-    )
+    path, merged = _write(imported, target, dry_run)
     today = context.today()
-    entries = domain.timeline(result.added, today)
-    verb = "would be added" if dry_run else "added"
-    heading = f"{plural(len(result.added), 'event')} {verb} to {path}"
-    if result.skipped:
-        heading += f"; {len(result.skipped)} already there"
+    heading = _outcome(merged, path, dry_run)
     if errors:
         heading += f"; {plural(len(errors), 'invalid row')} skipped"
+    entries = domain.timeline(merged.added, today)
     emit(listing_text(timeline_listing((), today, entries, heading), fmt))
+
+
+@import_.command("rdcr")
+@click.argument("paths", nargs=-1, required=True, type=click.Path(), metavar="PATH...")
+@target_option
+@dry_run_option
+@format_option(("text", "json"), "text")
+def import_rdcr(paths: tuple[str, ...], target: str | None, dry_run: bool, fmt: str) -> None:
+    """Import the U.S. State Department's guide to its relations, by country.
+
+    PATH is one article of "A Guide to the United States' History of Recognition,
+    Diplomatic, and Consular Relations, by Country, since 1776" (TEI XML, from
+    history.state.gov, public domain) or a folder of them; bilat's repository has all
+    228 in data/sources/rdcr. Each event cites the country's page of the guide.
+
+    The report (on standard error, or as JSON on standard output with --format json)
+    says what was added, what was there already, which entries were skipped and why,
+    which dates are known only to the year, and where an entry's heading and text give
+    different dates (the text's date is taken; the heading's is kept as disputed).
+
+    \b
+    Examples:
+      bilat import rdcr data/sources/rdcr --dry-run
+      bilat import rdcr data/sources/rdcr/japan.xml --store us-japan.json
+      bilat timeline US JP
+    """
+    from bilat.importers import rdcr
+
+    imported = rdcr.read(paths)
+    path, merged = _write(imported, target, dry_run)
+    _report(imported, merged, path, dry_run, fmt)
+
+
+def _report(imported: Imported, merged: Merged, path: str, dry_run: bool, fmt: str) -> None:
+    """The import's report: JSON on standard output, or lines for people on stderr."""
+    data: dict[str, Any] = {
+        "store": path,
+        "dry_run": dry_run,
+        "added": len(merged.added),
+        "already_present": len(merged.present),
+        "updated": len(merged.updated),
+        **imported.report,
+    }
+    if fmt == "json":
+        from bilat.render.common import dump_json
+
+        emit(dump_json(data))
+        return
+    from bilat.text import clean
+
+    for line in report_lines(data, merged, path, dry_run):
+        click.echo(clean(line), err=True)
+
+
+def report_lines(data: dict[str, Any], merged: Merged, path: str, dry_run: bool) -> list[str]:
+    """The report for people: the outcome, then each count with its details."""
+    from bilat.render.listings import plural
+
+    lines = [_outcome(merged, path, dry_run) + "."]
+    skipped: dict[str, dict[str, int]] = data.get("skipped", {})
+    if skipped:
+        lines.append(f"Skipped: {plural(data['skipped_entries'], 'entry', 'entries')}")
+        for reason, headings in skipped.items():
+            names = ", ".join(sorted(headings)[:6]) + (", ..." if len(headings) > 6 else "")
+            lines.append(f"  {reason}: {sum(headings.values())} ({names})")
+    year_only: Sequence[str] = data.get("year_precision", ())
+    if year_only:
+        lines.append(f"Known only to the year: {plural(len(year_only), 'event')}")
+    disagreements: Sequence[dict[str, str]] = data.get("disagreements", ())
+    if disagreements:
+        lines.append(
+            f"Heading and text disagree: {plural(len(disagreements), 'entry', 'entries')} "
+            "(the text's date is taken, the heading's kept as disputed)"
+        )
+        lines += [
+            f"  {d['file']}: {d['heading']} (heading {d['heading_year']}, text {d['prose_date']})"
+            for d in disagreements
+        ]
+    return lines

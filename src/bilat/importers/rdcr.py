@@ -1,0 +1,434 @@
+"""The U.S. Department of State's guide to its relations, by country (TEI XML).
+
+"A Guide to the United States' History of Recognition, Diplomatic, and Consular Relations,
+by Country, since 1776", by the Office of the Historian: one file per country, each
+``<div type="timeline">`` one entry, a heading with a year and prose that usually gives
+the day. The rules, stated once:
+
+* **What an entry is**: read from its heading (:mod:`bilat.importers.rdcr_headings`); a
+  heading that names no act between the two states is skipped and counted by reason.
+* **Which state**: the file's country by its ISO 3166-1 code, or the ISO 3166-3 code of
+  a former state that bilat knows (the USSR, Czechoslovakia, East Germany). Historical
+  states with no code (Baden, Hawaii, Texas, ...) are skipped and named in the report:
+  none is mapped onto a present-day state.
+* **The date**: the heading's year, made precise by the first date in the prose that falls
+  in that year (a day before a month). A date in the prose from another year is another
+  happening (Perry's arrival in 1853 in the 1854 entry) and is not taken, with one
+  exception: when no prose date falls in the heading's year and the prose's first date
+  is in the sentence that states the entry's act ("were established on June 11, 1979"),
+  the two disagree. The event then takes the prose's date, which says the day and is
+  the text's own account of the act; the heading's year becomes a disputed claim citing
+  the same page, and the report lists the entry. A range in the heading
+  (``<date from="1862" to="1950">``) gives ``date`` and ``end_date``.
+* **Ids** are stable: ``jp-us-diplomatic-relations`` for the kinds that happen once (from
+  the pair and kind, and the acting state for recognition), otherwise from the pair, the
+  kind and the date, numbered in file order when one file has two alike.
+"""
+
+from __future__ import annotations
+
+import re
+import xml.etree.ElementTree as ET
+from collections import Counter
+from collections.abc import Iterator, Sequence
+from pathlib import Path
+from typing import Any
+
+from bilat import codec, countries
+from bilat.dates import PartialDate
+from bilat.importers import Imported
+from bilat.importers.rdcr_headings import classify, mission_owner, recognition_by, severed_by
+from bilat.model import Event
+from bilat.vocab import ONCE_KINDS, StoreError
+
+__all__ = ["GUIDE", "SITE", "event_id", "files", "read", "state_code"]
+
+SITE = "https://history.state.gov/countries/"
+GUIDE = (
+    "Office of the Historian, U.S. Department of State: A Guide to the United States' "
+    "History of Recognition, Diplomatic, and Consular Relations, by Country, since 1776"
+)
+_TEI = "{http://www.tei-c.org/ns/1.0}"
+_MAX_FILE = 8 << 20
+
+#: Files whose short title does not name their state as bilat's country table does.
+SLUGS = {
+    "benin": "BJ",
+    "burkina-faso": "BF",
+    "cote-divoire": "CI",
+    "korea-south": "KR",
+    "german-democratic-republic": "DDDE",
+}
+
+_MONTHS = {
+    m: i
+    for i, names in enumerate(
+        [
+            ("january", "jan"),
+            ("february", "feb"),
+            ("march", "mar"),
+            ("april", "apr"),
+            ("may",),
+            ("june", "jun"),
+            ("july", "jul"),
+            ("august", "aug"),
+            ("september", "sept", "sep"),
+            ("october", "oct"),
+            ("november", "nov"),
+            ("december", "dec"),
+        ],
+        1,
+    )
+    for m in names
+}
+_MONTH = r"(?P<month>January|February|March|April|May|June|July|August|September|October|November|December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)\.?"
+_DAY_FIRST = re.compile(rf"\b(?P<day>\d{{1,2}})\s+{_MONTH},?\s+(?P<year>\d{{4}})\b")
+_MONTH_FIRST = re.compile(
+    rf"\b{_MONTH}\s+(?P<day>\d{{1,2}})(st|nd|rd|th)?(\s*[-–]\s*\d{{1,2}})?,?\s+(?P<year>\d{{4}})\b"
+)
+_MONTH_YEAR = re.compile(rf"\b{_MONTH},?\s+(of\s+)?(?P<year>\d{{4}})\b")
+#: Words that say, in the sentence before a date, that the date is the entry's act.
+_ACTS = {
+    "recognition": r"recogni",
+    "diplomatic-relations": r"establish|relations",
+    "relations-restored": r"resum|re-?establish|restor|normal|reopen",
+    "relations-severed": r"sever|broke|terminat|\bend|cessat|clos",
+    "relations-suspended": r"suspen|interrupt|broke|sever|clos",
+    "embassy-raised": r"raised|elevat|ambassador",
+    "embassy-closed": r"clos|suspen|withdr|evacuat|terminat",
+    "embassy-opened": r"establish|open",
+    "legation-opened": r"establish|open",
+    "mission-opened": r"establish|open",
+    "consulate-opened": r"establish|open|appoint",
+    "agreement": r"sign|conclu|treaty|agreement|convention|entered",
+    "other": r"present|accredit|appoint|credential|receiv",
+    "anniversary-event": r"anniversar|celebrat|commemorat",
+}
+
+
+class Entry:
+    """One timeline entry: its heading, the heading's dates and the prose's dates."""
+
+    def __init__(
+        self,
+        heading: str,
+        start: PartialDate | None,
+        end: PartialDate | None,
+        prose: str,
+        found: list[tuple[int, PartialDate]],
+    ) -> None:
+        self.heading, self.start, self.end = heading, start, end
+        self.prose, self.found = prose, found
+
+
+def _text(element: ET.Element, found: list[tuple[int, PartialDate]], out: list[str]) -> None:
+    """The element's text into ``out``, and the ``when`` of its date elements, with their
+    place in the text, into ``found``."""
+    when = element.get("when") if element.tag == f"{_TEI}date" else None
+    if when:
+        date = _parse(when)
+        if date is not None:
+            found.append((sum(map(len, out)), date))
+    if element.text:
+        out.append(element.text)
+    for child in element:
+        _text(child, found, out)
+        if child.tail:
+            out.append(child.tail)
+
+
+def _parse(text: str) -> PartialDate | None:
+    try:
+        return PartialDate.parse(text)
+    except ValueError:
+        return None
+
+
+def _prose_dates(prose: str) -> list[tuple[int, PartialDate]]:
+    """Dates written out in the prose, with their positions; days before months."""
+    found: list[tuple[int, PartialDate]] = []
+    spans: list[tuple[int, int]] = []
+    for pattern in (_MONTH_FIRST, _DAY_FIRST, _MONTH_YEAR):
+        for m in pattern.finditer(prose):
+            if any(a <= m.start() < b for a, b in spans):
+                continue
+            month = _MONTHS[m.group("month").lower().rstrip(".")]
+            day = m.groupdict().get("day")
+            text = f"{m.group('year')}-{month:02d}" + (f"-{int(day):02d}" if day else "")
+            date = _parse(text)
+            if date is not None:
+                found.append((m.start(), date))
+                spans.append(m.span())
+    return found
+
+
+def _entries(root: ET.Element) -> Iterator[Entry | None]:
+    for div in root.iter(f"{_TEI}div"):
+        if div.get("type") != "timeline":
+            continue
+        head = div.find(f"{_TEI}head")
+        heading = " ".join("".join(head.itertext()).split()) if head is not None else ""
+        if not heading:
+            yield None
+            continue
+        start = end = None
+        assert head is not None
+        for date in head.iter(f"{_TEI}date"):
+            start = _parse(date.get("when") or date.get("from") or "")
+            end = _parse(date.get("to") or "") if date.get("to") else None
+            break
+        if start is None:
+            written = _prose_dates(heading)
+            years = re.findall(r"\b(1[6-9]\d\d|20\d\d)\b", heading)
+            start = written[0][1] if written else _parse(years[0]) if years else None
+        found: list[tuple[int, PartialDate]] = []
+        out: list[str] = []
+        for child in div:
+            if child.tag != f"{_TEI}head":
+                _text(child, found, out)
+                if child.tail:
+                    out.append(child.tail)
+        prose = "".join(out)
+        dates = sorted({*found, *_prose_dates(prose)}, key=lambda f: f[0])
+        yield Entry(heading, start, end, prose, dates)
+
+
+def _date_of(entry: Entry, kind: str) -> tuple[PartialDate | None, PartialDate | None]:
+    """The event's date and, when the prose and the heading disagree, the heading's."""
+    act = re.compile(_ACTS[kind], re.IGNORECASE)
+    stated = [d for p, d in entry.found if _states_act(entry.prose, p, act)]
+    if entry.start is None:  # no date in the heading: the date of the act, if stated
+        return (stated[0] if stated else None), None
+    start = entry.start
+    period = (start.first_day(), (entry.end or start).last_day())
+    for dates in (stated, [d for _, d in entry.found]):
+        within = [d for d in dates if period[0] <= d.first_day() <= d.last_day() <= period[1]]
+        for precision in ("day", "month"):
+            for date in within:
+                if date.precision == precision and _more_precise(date, start):
+                    return date, None
+    years = {int(y) for y in re.findall(r"\b\d{4}\b", entry.prose)}
+    if not any(period[0].year <= y <= period[1].year for y in years):
+        for date in stated:
+            if date.precision != "year":
+                return date, start
+    return start, None
+
+
+_RANK = {"year": 0, "month": 1, "day": 2}
+
+
+def _more_precise(date: PartialDate, than: PartialDate) -> bool:
+    return _RANK[date.precision] > _RANK[than.precision]
+
+
+def _states_act(prose: str, position: int, act: re.Pattern[str]) -> bool:
+    """Whether the sentence that holds the date at ``position`` states the act."""
+    sentence = " ".join(prose[:position].split()).rsplit(". ", 1)[-1]
+    return bool(act.search(sentence))
+
+
+def state_code(path: Path, root: ET.Element) -> tuple[str | None, str]:
+    """The file's state as a code bilat knows (None for a historical state without
+    one), and its name in the guide."""
+    title = root.find(f".//{_TEI}title[@type='short']")
+    name = " ".join("".join(title.itertext()).split()) if title is not None else path.stem
+    if path.stem in SLUGS:
+        return SLUGS[path.stem], name
+    try:
+        return countries.resolve(name.rstrip("*")), name
+    except countries.UnknownCountry:
+        return None, name
+
+
+def _parse_file(path: Path) -> ET.Element:
+    try:
+        with path.open("rb") as f:
+            data = f.read(_MAX_FILE + 1)
+    except OSError as exc:
+        raise StoreError(f"{path}: cannot read: {exc.strerror or exc}") from None
+    if len(data) > _MAX_FILE:
+        raise StoreError(f"{path}: larger than {_MAX_FILE >> 20} MiB; not a guide article")
+    try:
+        parser = ET.XMLParser()
+        parser.feed(data)
+        root = parser.close()
+    except ET.ParseError as exc:
+        line, column = exc.position
+        raise StoreError(f"{path}: line {line}, column {column + 1}: invalid XML") from None
+    if root.tag != f"{_TEI}TEI":
+        raise StoreError(f"{path}: {root.tag}: not a TEI article of the guide")
+    return root
+
+
+def files(paths: Sequence[str]) -> list[Path]:
+    """The XML files named: each PATH is a file or a folder of them."""
+    result: list[Path] = []
+    for name in paths:
+        path = Path(name)
+        if path.is_dir():
+            result += sorted(p for p in path.glob("*.xml") if p.is_file())
+        elif path.is_file():
+            result.append(path)
+        else:
+            raise StoreError(f"{name}: no such file or folder")
+    if not result:
+        raise StoreError(f"{', '.join(paths)}: no .xml files")
+    return result
+
+
+def _title(kind: str, by: str | None, partner: str, heading: str) -> str:
+    who = countries.name(by) if by else ""
+    reopen = re.search(r"re-?open|re-?establish|resum", heading, re.IGNORECASE)
+    titles = {
+        "recognition": f"{who} recognises {countries.name(partner if by == 'US' else 'US')}"
+        if by
+        else "Mutual recognition",
+        "diplomatic-relations": "Diplomatic relations established",
+        "relations-restored": "Diplomatic relations restored",
+        "relations-severed": f"Diplomatic relations severed by {who}"
+        if by
+        else "Diplomatic relations severed",
+        "relations-suspended": "Diplomatic relations suspended",
+        "embassy-raised": f"{who} raises its legation to an embassy"
+        if by
+        else "Legations raised to embassies",
+        "embassy-closed": f"{who} closes or suspends its mission" if by else "Mission closed",
+        "embassy-opened": f"{who} {'reopens its' if reopen else 'opens an'} embassy",
+        "legation-opened": f"{who} {'reopens its' if reopen else 'opens a'} legation",
+        "mission-opened": f"{who} opens a mission short of an embassy",
+        "consulate-opened": "Consular relations established"
+        if "consular relations" in heading.lower()
+        else f"{who} opens consular posts",
+    }
+    return titles.get(kind) or heading.rstrip(". ").rsplit(",", 1)[0]
+
+
+def _by(kind: str, heading: str, partner: str) -> str | None:
+    if kind == "recognition":
+        owner = recognition_by(heading)
+    elif kind in ("relations-severed", "relations-suspended"):
+        state = severed_by(heading)
+        if state is None:
+            return None
+        if re.fullmatch(r"(the )?united states|u\.s\.", state, re.IGNORECASE):
+            return "US"
+        return partner
+    elif kind.endswith(("-opened", "-raised", "-closed")):
+        owner = mission_owner(heading, kind)
+    else:
+        return None
+    return {"US": "US", "partner": partner, None: None}[owner]
+
+
+def event_id(kind: str, parties: Sequence[str], by: str | None, date: PartialDate) -> str:
+    """The stable id of an imported event (see the module's rule)."""
+    low = [p.lower() for p in sorted(parties)]
+    if kind == "recognition" and by:
+        others = [p.lower() for p in parties if p != by]
+        return f"{by.lower()}-recognises-{'-'.join(others)}"
+    if kind in ONCE_KINDS:
+        return f"{'-'.join(low)}-{kind}"
+    return f"{'-'.join(low)}-{kind}-{date.isoformat()}"
+
+
+def _events(path: Path, code: str, entry: Entry, kinds: list[str]) -> list[Event]:
+    date, disputed_year = _date_of(entry, kinds[0])
+    if date is None:
+        return []
+    source = {"title": f"{GUIDE}: {countries.name(code)}", "url": SITE + path.stem}
+    events = []
+    for kind in kinds:
+        by = _by(kind, entry.heading, code)
+        raw: dict[str, Any] = {
+            "id": event_id(kind, ["US", code], by, date),
+            "date": date.isoformat(),
+            "parties": ["US", code],
+            "kind": kind,
+            "title": _title(kind, by, code, entry.heading),
+            "sources": [source],
+        }
+        if by:
+            raw["by"] = by
+        if entry.end is not None and date == entry.start and entry.end.year > date.year:
+            raw["end_date"] = entry.end.isoformat()
+        if disputed_year is not None:
+            raw["disputed"] = [
+                {
+                    "date": disputed_year.isoformat(),
+                    "note": (
+                        f"The guide's heading gives {disputed_year}; its text gives "
+                        f"{date.isoformat()}, which is taken."
+                    ),
+                    "sources": [source],
+                }
+            ]
+        events.append(codec.event_from_dict(raw, f"{path}: {entry.heading}"))
+    return events
+
+
+def read(paths: Sequence[str]) -> Imported:
+    """The events of the guide's articles at ``paths`` (files or folders), and a report."""
+    result = Imported(events=[])
+    skipped: dict[str, Counter[str]] = {}
+    states: list[str] = []
+    year_only: list[str] = []
+    disagreements: list[dict[str, str]] = []
+    entries = 0
+    seen: Counter[str] = Counter()
+    for path in files(paths):
+        root = _parse_file(path)
+        code, name = state_code(path, root)
+        for entry in _entries(root):
+            entries += 1
+            if code is None:
+                skipped.setdefault("historical state without a code", Counter())[name] += 1
+                continue
+            if entry is None:
+                skipped.setdefault("no heading", Counter())[path.name] += 1
+                continue
+            kinds, reason = classify(entry.heading)
+            if reason is not None:
+                skipped.setdefault(reason, Counter())[entry.heading] += 1
+                continue
+            events = _events(path, code, entry, kinds)
+            if not events:
+                skipped.setdefault("no date", Counter())[entry.heading] += 1
+                continue
+            for event in events:
+                seen[event.id] += 1
+                if seen[event.id] > 1:
+                    event = _renumbered(event, seen[event.id])
+                result.events.append(event)
+            if events[0].date.precision == "year":
+                year_only.append(events[0].id)
+            if events[0].disputed:
+                disagreements.append(
+                    {
+                        "file": path.name,
+                        "heading": entry.heading,
+                        "heading_year": str(events[0].disputed[0].date),
+                        "prose_date": events[0].date.isoformat(),
+                    }
+                )
+        if code is None:
+            states.append(name.rstrip("*"))
+    result.report = {
+        "files": len(files(paths)),
+        "entries": entries,
+        "events": len(result.events),
+        "skipped": {reason: dict(c) for reason, c in sorted(skipped.items())},
+        "skipped_entries": sum(sum(c.values()) for c in skipped.values()),
+        "historical_states_skipped": states,
+        "year_precision": year_only,
+        "disagreements": disagreements,
+    }
+    return result
+
+
+def _renumbered(event: Event, n: int) -> Event:
+    import msgspec
+
+    if event.kind in ONCE_KINDS:
+        return msgspec.structs.replace(event, id=f"{event.id}-{event.date.isoformat()}")
+    return msgspec.structs.replace(event, id=f"{event.id}-{n}")
