@@ -13,7 +13,7 @@ import click
 
 from bilat.cli import context
 from bilat.cli.context import emit, write_target
-from bilat.cli.options import LISTING_FORMATS, format_option, target_option
+from bilat.cli.options import COUNTRY, LISTING_FORMATS, format_option, target_option
 
 if TYPE_CHECKING:
     from bilat.importers import Imported
@@ -25,7 +25,7 @@ def import_() -> None:
     """Import events from other sources into your own store.
 
     Sources: csv (a spreadsheet of events), rdcr (the U.S. State Department's guide to
-    its relations, by country). An imported event that the store already has (the same
+    its relations, by country), wikidata (every pair whose relations Wikidata dates). An imported event that the store already has (the same
     pair and kind for recognition and the establishment of relations; the same pair,
     kind and date otherwise) is not added twice: it lends the store's event its sources,
     and its date becomes a disputed claim where the two differ.
@@ -34,6 +34,7 @@ def import_() -> None:
     Examples:
       bilat import csv events.csv --dry-run
       bilat import rdcr data/sources/rdcr
+      bilat import wikidata --fetch --country KZ
     """
 
 
@@ -167,12 +168,16 @@ def report_lines(data: dict[str, Any], merged: Merged, path: str, dry_run: bool)
     from bilat.render.listings import plural
 
     lines = [_outcome(merged, path, dry_run) + "."]
-    skipped: dict[str, dict[str, int]] = data.get("skipped", {})
+    skipped: dict[str, dict[str, int] | int] = data.get("skipped", {})
     if skipped:
-        lines.append(f"Skipped: {plural(data['skipped_entries'], 'entry', 'entries')}")
-        for reason, headings in skipped.items():
-            names = ", ".join(sorted(headings)[:6]) + (", ..." if len(headings) > 6 else "")
-            lines.append(f"  {reason}: {sum(headings.values())} ({names})")
+        counts = {r: d if isinstance(d, int) else sum(d.values()) for r, d in skipped.items()}
+        lines.append(f"Skipped: {plural(sum(counts.values()), 'entry', 'entries')}")
+        for reason, details in skipped.items():
+            line = f"  {reason}: {counts[reason]}"
+            if isinstance(details, dict):
+                names = sorted(details)
+                line += f" ({', '.join(names[:6])}{', ...' if len(names) > 6 else ''})"
+            lines.append(line)
     year_only: Sequence[str] = data.get("year_precision", ())
     if year_only:
         lines.append(f"Known only to the year: {plural(len(year_only), 'event')}")
@@ -187,3 +192,82 @@ def report_lines(data: dict[str, Any], merged: Merged, path: str, dry_run: bool)
             for d in disagreements
         ]
     return lines
+
+
+@import_.command("wikidata")
+@click.argument("file", required=False, type=click.Path())
+@click.option("--fetch", is_flag=True, help="Run the query on the Wikidata Query Service (HTTPS).")
+@click.option(
+    "--country",
+    "countries_",
+    multiple=True,
+    type=COUNTRY,
+    help="With --fetch: only the relations of this country (repeatable).",
+)
+@target_option
+@dry_run_option
+@format_option(("text", "json"), "text")
+def import_wikidata(
+    file: str | None,
+    fetch: bool,
+    countries_: tuple[str, ...],
+    target: str | None,
+    dry_run: bool,
+    fmt: str,
+) -> None:
+    """Import the diplomatic relations that Wikidata dates (P530 with a start time).
+
+    FILE is a saved result of the query below, in the SPARQL JSON format: run it at
+    https://query.wikidata.org, then "Download" > "JSON file" (or ask for the media type
+    application/sparql-results+json). --fetch runs it itself instead; --country limits it
+    to some countries' relations. Each event cites the Wikidata item and the statement's
+    reference URLs. A statement and its mirror (A-B and B-A) are one relation; where
+    they differ, the other date is kept as disputed.
+
+    \b
+    The query (its variables are the file's interface):
+    \b
+    SELECT ?statement ?country ?partner ?countryCode ?partnerCode
+           ?start ?startPrecision ?end ?endPrecision ?ref
+    WHERE {
+      ?country p:P530 ?statement .
+      ?statement ps:P530 ?partner ; pqv:P580 ?startValue .
+      ?startValue wikibase:timeValue ?start ;
+                  wikibase:timePrecision ?startPrecision .
+      OPTIONAL { ?statement pqv:P582 ?endValue .
+                 ?endValue wikibase:timeValue ?end ;
+                           wikibase:timePrecision ?endPrecision . }
+      OPTIONAL { ?statement prov:wasDerivedFrom/pr:P854 ?ref . }
+      ?country wdt:P297 ?countryCode .
+      ?partner wdt:P297 ?partnerCode .
+    }
+
+    \b
+    Examples:
+      bilat import wikidata relations.json --dry-run
+      bilat import wikidata --fetch --country KZ
+    """
+    import time
+
+    from bilat.importers import wikidata
+
+    if fetch == (file is not None):
+        raise click.UsageError("give a FILE, or --fetch (not both)")
+    if countries_ and not fetch:
+        raise click.UsageError("--country goes with --fetch (a saved FILE is read whole)")
+    if fetch:
+        from bilat.importers import wikidata_fetch
+
+        quiet = fmt == "json"
+        data = wikidata_fetch.fetch(
+            countries_,
+            now=context.now_utc,
+            sleep=time.sleep,
+            progress=lambda line: None if quiet else click.echo(line, err=True),
+        )
+        imported = wikidata.read_data(data, wikidata_fetch.ENDPOINT)
+    else:
+        assert file is not None
+        imported = wikidata.read(file)
+    path, merged = _write(imported, target, dry_run)
+    _report(imported, merged, path, dry_run, fmt)

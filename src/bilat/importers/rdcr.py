@@ -34,14 +34,16 @@ from collections.abc import Iterator, Sequence
 from pathlib import Path
 from typing import Any
 
+import msgspec
+
 from bilat import codec, countries
 from bilat.dates import PartialDate
-from bilat.importers import Imported
+from bilat.importers import Imported, stable_id
 from bilat.importers.rdcr_headings import classify, mission_owner, recognition_by, severed_by
 from bilat.model import Event
 from bilat.vocab import ONCE_KINDS, StoreError
 
-__all__ = ["GUIDE", "SITE", "event_id", "files", "read", "state_code"]
+__all__ = ["GUIDE", "SITE", "files", "read", "state_code"]
 
 SITE = "https://history.state.gov/countries/"
 GUIDE = (
@@ -321,17 +323,6 @@ def _by(kind: str, heading: str, partner: str) -> str | None:
     return {"US": "US", "partner": partner, None: None}[owner]
 
 
-def event_id(kind: str, parties: Sequence[str], by: str | None, date: PartialDate) -> str:
-    """The stable id of an imported event (see the module's rule)."""
-    low = [p.lower() for p in sorted(parties)]
-    if kind == "recognition" and by:
-        others = [p.lower() for p in parties if p != by]
-        return f"{by.lower()}-recognises-{'-'.join(others)}"
-    if kind in ONCE_KINDS:
-        return f"{'-'.join(low)}-{kind}"
-    return f"{'-'.join(low)}-{kind}-{date.isoformat()}"
-
-
 def _events(path: Path, code: str, entry: Entry, kinds: list[str]) -> list[Event]:
     date, disputed_year = _date_of(entry, kinds[0])
     if date is None:
@@ -341,7 +332,7 @@ def _events(path: Path, code: str, entry: Entry, kinds: list[str]) -> list[Event
     for kind in kinds:
         by = _by(kind, entry.heading, code)
         raw: dict[str, Any] = {
-            "id": event_id(kind, ["US", code], by, date),
+            "id": stable_id(kind, ["US", code], by, date),
             "date": date.isoformat(),
             "parties": ["US", code],
             "kind": kind,
@@ -395,11 +386,8 @@ def read(paths: Sequence[str]) -> Imported:
             if not events:
                 skipped.setdefault("no date", Counter())[entry.heading] += 1
                 continue
-            for event in events:
-                seen[event.id] += 1
-                if seen[event.id] > 1:
-                    event = _renumbered(event, seen[event.id])
-                result.events.append(event)
+            events = [_renumbered(e, seen) for e in events]
+            result.events += events
             if events[0].date.precision == "year":
                 year_only.append(events[0].id)
             if events[0].disputed:
@@ -426,9 +414,14 @@ def read(paths: Sequence[str]) -> Imported:
     return result
 
 
-def _renumbered(event: Event, n: int) -> Event:
-    import msgspec
-
+def _renumbered(event: Event, seen: Counter[str]) -> Event:
+    """The event, with its id numbered when an earlier event of the import took it."""
+    seen[event.id] += 1
+    if seen[event.id] == 1:
+        return event
     if event.kind in ONCE_KINDS:
-        return msgspec.structs.replace(event, id=f"{event.id}-{event.date.isoformat()}")
-    return msgspec.structs.replace(event, id=f"{event.id}-{n}")
+        ident = f"{event.id}-{event.date.isoformat()}"
+    else:
+        ident = f"{event.id}-{seen[event.id]}"
+    seen[ident] += 1
+    return msgspec.structs.replace(event, id=ident)

@@ -1,0 +1,96 @@
+"""``bilat import rdcr`` and ``bilat import wikidata`` from the command line."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+from bilat.store import load_path
+from tests.helpers import ROOT, Run, assert_data_error, assert_usage_error
+
+GUIDE = ROOT / "data" / "sources" / "rdcr"
+WIKIDATA = ROOT / "tests" / "importers" / "data" / "wikidata-relations.json"
+
+
+def test_import_the_guide_then_ask_about_us_and_japan(run: Run, tmp_path: Path) -> None:
+    target = tmp_path / "world.json"
+    first = run("import", "rdcr", str(GUIDE), "--store", str(target), "--format", "json")
+    assert first.exit_code == 0, first.output
+    report = json.loads(first.stdout)
+    assert report["added"] > 900
+    assert report["entries"] == 1222
+    assert report["disagreements"]
+    timeline = run("timeline", "US", "JP", "--store", str(target), "--format", "json")
+    dates = {e["kind"]: e["date"] for e in json.loads(timeline.stdout)["events"]}
+    assert dates["recognition"] == "1854-03-31"
+    assert dates["diplomatic-relations"] == "1858-07-29"
+    assert dates["relations-suspended"] == "1941-12-08"
+    assert dates["relations-restored"] == "1952-04-28"
+    relations = run("relations", "US", "--store", str(target), "--format", "json")
+    assert len(json.loads(relations.stdout)["partners"]) >= 180
+    again = run("import", "rdcr", str(GUIDE), "--store", str(target))
+    assert again.exit_code == 0
+    assert again.stderr.startswith("0 events added")
+    assert f"{report['events']} already there" in again.stderr
+
+
+def test_dry_run_writes_nothing_and_reports_on_stderr(run: Run, tmp_path: Path) -> None:
+    target = tmp_path / "world.json"
+    result = run("import", "rdcr", str(GUIDE / "japan.xml"), "--store", str(target), "--dry-run")
+    assert result.exit_code == 0
+    assert result.stdout == ""
+    assert result.stderr.startswith("8 events would be added")
+    assert not target.exists()
+
+
+def test_the_guide_merges_with_the_bundled_store(run: Run, user_store: Path) -> None:
+    result = run("import", "rdcr", str(GUIDE / "azerbaijan.xml"))
+    assert result.exit_code == 0, result.output
+    mine = {e.id: e for e in load_path(user_store).events}
+    relations = mine["az-us-diplomatic-relations"]  # the bundled event, overridden here
+    dates = {relations.date.isoformat()} | {
+        c.date.isoformat() for c in relations.disputed or () if c.date
+    }
+    assert "1992-02-19" in dates
+    assert any("history.state.gov" in (s.url or "") for s in relations.sources) or any(
+        "history.state.gov" in (s.url or "") for c in relations.disputed or () for s in c.sources
+    )
+
+
+def test_a_bad_article_is_one_error_line(run: Run, tmp_path: Path) -> None:
+    broken = tmp_path / "broken.xml"
+    broken.write_text("<TEI>")
+    assert_data_error(run("import", "rdcr", str(broken)), str(broken), "invalid XML")
+    assert_usage_error(run("import", "rdcr"), "PATH")
+
+
+def test_import_a_saved_wikidata_result(run: Run, tmp_path: Path) -> None:
+    target = tmp_path / "wd.json"
+    result = run("import", "wikidata", str(WIKIDATA), "--store", str(target), "--format", "json")
+    assert result.exit_code == 0, result.output
+    report = json.loads(result.stdout)
+    assert report["added"] == 5
+    assert report["skipped"]["start time coarser than a year"] == 1
+    events = {e.id: e for e in load_path(target).events}
+    assert events["az-jp-diplomatic-relations"].sources[0].url == (
+        "https://www.wikidata.org/wiki/Q227"
+    )
+    again = run("import", "wikidata", str(WIKIDATA), "--store", str(target))
+    assert again.stderr.startswith("0 events added")
+
+
+def test_wikidata_usage(run: Run, tmp_path: Path) -> None:
+    assert_usage_error(run("import", "wikidata"), "give a FILE, or --fetch")
+    assert_usage_error(run("import", "wikidata", str(WIKIDATA), "--fetch"), "not both")
+    assert_usage_error(
+        run("import", "wikidata", str(WIKIDATA), "--country", "AZ"), "--country goes with --fetch"
+    )
+    page = tmp_path / "page.json"
+    page.write_text("<html>")
+    assert_data_error(run("import", "wikidata", str(page)), str(page), "not JSON")
+
+
+def test_import_help_lists_the_sources(run: Run) -> None:
+    result = run("import", "--help")
+    for source in ("csv", "rdcr", "wikidata"):
+        assert f"  {source} " in result.stdout
