@@ -1,8 +1,10 @@
-"""Shared fixtures: a CliRunner that lets bugs raise, and a fixed, isolated environment."""
+"""Shared fixtures: a CliRunner that lets bugs raise, a fixed, isolated environment, your
+own store, and a large store for the index. Shared helpers live in tests/helpers.py."""
 
 from __future__ import annotations
 
 import json
+import os
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
@@ -11,8 +13,8 @@ import pytest
 from click.testing import CliRunner, Result
 
 from bilat.cli import cli
+from tests.helpers import MINI, gen_store_module
 
-DATA = Path(__file__).parent / "data"
 #: Branch coverage each module of the core must keep (checked when run with coverage).
 COVERAGE_FLOOR = {
     "domain.py": 90.0,
@@ -22,7 +24,6 @@ COVERAGE_FLOOR = {
     "render/listings.py": 90.0,
     "render/formats.py": 90.0,
 }
-MINI = DATA / "mini.json"
 
 
 @pytest.fixture(autouse=True)
@@ -79,18 +80,26 @@ def make_store(tmp_path: Path) -> Callable[..., Path]:
     return write
 
 
-def event(**fields: Any) -> dict[str, Any]:
-    """A valid event dict, with ``fields`` overriding the defaults."""
-    base: dict[str, Any] = {
-        "id": "e-1",
-        "date": "1992-09-07",
-        "parties": ["AZ", "JP"],
-        "kind": "diplomatic-relations",
-        "title": "Diplomatic relations established",
-        "sources": [{"title": "A source", "url": "https://example.org/"}],
-    }
-    base.update(fields)
-    return {k: v for k, v in base.items() if v is not None}
+@pytest.fixture
+def user_store() -> Path:
+    """Where ``bilat add`` writes by default: your own store, in the test's data folder."""
+    return Path(os.environ["BILAT_DATA_DIR"]) / "events.json"
+
+
+@pytest.fixture(scope="session")
+def big_store(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """A synthetic store of 1,500 events (the benchmark's generator); never written to."""
+    path = tmp_path_factory.mktemp("big") / "big.json"
+    gen_store_module().generate(1500, 7, path)
+    return path
+
+
+@pytest.fixture
+def index_every_store(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Index stores of any size (``pytestmark = pytest.mark.usefixtures(...)``)."""
+    from bilat import store
+
+    monkeypatch.setattr(store, "INDEX_MIN_BYTES", 0)
 
 
 @pytest.hookimpl(trylast=True)

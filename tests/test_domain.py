@@ -1,14 +1,13 @@
-"""Tests of the pure core: partial dates, elapsed years, anniversaries and selection."""
+"""Tests of the pure core (bilat.domain): elapsed years, anniversaries, selection, timelines,
+relations, letters and search. Partial dates: tests/test_dates.py; properties:
+tests/property/."""
 
 from __future__ import annotations
 
 import datetime as dt
-import itertools
 
 import pytest
 from dateutil.relativedelta import relativedelta
-from hypothesis import assume, example, given, settings
-from hypothesis import strategies as st
 
 from bilat.domain import (
     KINDS,
@@ -34,6 +33,7 @@ from bilat.domain import (
 )
 
 P = PartialDate.parse
+
 D = dt.date
 
 
@@ -57,181 +57,6 @@ def make_event(
         sources=[Source(title="s")],
         letter=letter,
     )
-
-
-# --------------------------------------------------------------------------- strategies
-
-precisions = st.sampled_from(["year", "month", "day"])
-
-
-@st.composite
-def partial_dates(draw: st.DrawFn, min_year: int = 1, max_year: int = 9999) -> PartialDate:
-    precision = draw(precisions)
-    if precision == "day":
-        day = draw(st.dates(D(min_year, 1, 1), D(max_year, 12, 31)))
-        return PartialDate.from_date(day)
-    year = draw(st.integers(min_year, max_year))
-    if precision == "month":
-        return PartialDate(year, draw(st.integers(1, 12)))
-    return PartialDate(year)
-
-
-# --------------------------------------------------------------------------- PartialDate.parse
-
-
-@pytest.mark.parametrize(
-    ("text", "expected"),
-    [
-        ("1992", (1992, None, None)),
-        ("1992-09", (1992, 9, None)),
-        ("1992-09-07", (1992, 9, 7)),
-        ("0001", (1, None, None)),
-        ("9999-12-31", (9999, 12, 31)),
-        ("2000-02-29", (2000, 2, 29)),
-        ("2024-02-29", (2024, 2, 29)),
-    ],
-)
-def test_parse_valid(text: str, expected: tuple[int, int | None, int | None]) -> None:
-    d = P(text)
-    assert (d.year, d.month, d.day) == expected
-
-
-@pytest.mark.parametrize(
-    "text",
-    [
-        "2022-02-30",
-        "1992-13",
-        "1992-00",
-        "1992-09-00",
-        "1992-09-31",
-        "07/09/1992",
-        "0000",
-        "1992-9",
-        "1992-09-7",
-        "92",
-        "19920",
-        "1992-09-07T00:00",
-        " 1992",
-        "1992 ",
-        "1992\n",
-        "",
-        "2023-02-29",
-        "1900-02-29",
-        "-1992",
-        "+1992",
-        "1992-W36",
-        "19920907",
-    ],
-)
-def test_parse_invalid(text: str) -> None:
-    with pytest.raises(ValueError, match="date"):
-        P(text)
-
-
-@pytest.mark.parametrize("text", ["\u0661\u0669\u0669\u0662", "\uff11\uff19\uff19\uff12-09"])
-def test_parse_rejects_non_ascii_digits(text: str) -> None:
-    with pytest.raises(ValueError, match="date"):
-        P(text)
-
-
-def test_parse_century_leap_rule() -> None:
-    with pytest.raises(ValueError, match="no day 29"):
-        P("1900-02-29")
-    assert P("2000-02-29").as_date() == D(2000, 2, 29)
-
-
-@pytest.mark.parametrize(
-    ("year", "month", "day"),
-    [(0, None, None), (10000, None, None), (1992, 0, None), (1992, None, 1), (1992, 2, 30)],
-)
-def test_constructor_rejects_impossible(year: int, month: int | None, day: int | None) -> None:
-    with pytest.raises(ValueError, match=r"\w"):
-        PartialDate(year, month, day)
-
-
-def test_partial_date_is_immutable() -> None:
-    d = P("1992")
-    with pytest.raises(AttributeError):
-        d.year = 1993  # type: ignore[misc]
-
-
-@pytest.mark.parametrize(
-    ("text", "precision"),
-    [("1992", "year"), ("1992-09", "month"), ("1992-09-07", "day")],
-)
-def test_precision(text: str, precision: str) -> None:
-    assert P(text).precision == precision
-
-
-@pytest.mark.parametrize(
-    ("text", "first", "last"),
-    [
-        ("2024-02", D(2024, 2, 1), D(2024, 2, 29)),
-        ("2023-02", D(2023, 2, 1), D(2023, 2, 28)),
-        ("2000-02", D(2000, 2, 1), D(2000, 2, 29)),
-        ("1900-02", D(1900, 2, 1), D(1900, 2, 28)),
-        ("1997-12", D(1997, 12, 1), D(1997, 12, 31)),
-        ("1997", D(1997, 1, 1), D(1997, 12, 31)),
-        ("9999", D(9999, 1, 1), D(9999, 12, 31)),
-        ("0001", D(1, 1, 1), D(1, 12, 31)),
-        ("1992-09-07", D(1992, 9, 7), D(1992, 9, 7)),
-    ],
-)
-def test_first_and_last_day(text: str, first: dt.date, last: dt.date) -> None:
-    d = P(text)
-    assert d.first_day() == first
-    assert d.last_day() == last
-
-
-def test_as_date_only_for_day_precision() -> None:
-    assert P("1992-09-07").as_date() == D(1992, 9, 7)
-    assert P("1992-09").as_date() is None
-    assert P("1992").as_date() is None
-
-
-@pytest.mark.parametrize("text", ["0001", "0999", "1992", "1992-09", "1992-09-07", "9999-12-31"])
-def test_isoformat_round_trip(text: str) -> None:
-    assert P(text).isoformat() == text
-    assert str(P(text)) == text
-    assert P(P(text).isoformat()) == P(text)
-
-
-def test_repr() -> None:
-    assert repr(P("1992-09")) == "PartialDate('1992-09')"
-
-
-def test_ordering_less_precise_after_more_precise() -> None:
-    chain = [P("1996-12-31"), P("1997-03-07"), P("1997-03"), P("1997"), P("1998-01-01")]
-    shuffled = [chain[3], chain[0], chain[4], chain[2], chain[1]]
-    assert sorted(shuffled) == chain
-    assert sorted(chain, key=lambda d: d.sort_key) == chain
-    for a, b in itertools.pairwise(chain):
-        assert a < b
-        assert a <= b
-        assert not b < a
-    assert P("1997-03-31") < P("1997-03") < P("1997-04-01") < P("1997-12-31") < P("1997")
-
-
-def test_equality_and_hash() -> None:
-    assert P("1992-09-07") == PartialDate(1992, 9, 7)
-    assert P("1992-09") == PartialDate(1992, 9)
-    assert hash(P("1992")) == hash(PartialDate(1992))
-    assert P("1992") != P("1992-01")
-    assert P("1992-01") != P("1992-01-01")
-    assert P("1992") != "1992"
-    assert len({P("1992"), PartialDate(1992), P("1992-01"), P("1992-01-01")}) == 3
-    assert P("1992") <= P("1992")
-
-
-def test_contains_and_overlaps() -> None:
-    assert P("1997").contains(P("1997-03-07"))
-    assert P("1997").contains(P("1997-03"))
-    assert P("1997-03").contains(P("1997-03-31"))
-    assert not P("1997-03").contains(P("1997"))
-    assert not P("1997-03").contains(P("1997-04-01"))
-    assert P("1997").overlaps(D(1997, 6, 1), D(1997, 6, 30))
-    assert P("1997").overlaps(D(1990, 1, 1), D(1997, 1, 1))
-    assert not P("1997").overlaps(D(1998, 1, 1), D(1999, 1, 1))
 
 
 # --------------------------------------------------------------------------- ordinal
@@ -369,6 +194,32 @@ def test_anniversary_of_negative_years() -> None:
         anniversary_of(P("1992"), -1)
 
 
+@pytest.mark.parametrize(
+    ("event_date", "year", "leap", "expected", "moved"),
+    [
+        ("1904-02-29", 2100, "feb28", "2100-02-28", True),
+        ("1904-02-29", 2100, "mar1", "2100-03-01", True),
+        ("1904-02-29", 2400, "mar1", "2400-02-29", False),
+        ("2000-02-29", 2100, "mar1", "2100-03-01", True),
+        ("2000-02-29", 2200, "feb28", "2200-02-28", True),
+        ("2000-02-29", 2400, "feb28", "2400-02-29", False),
+        ("2000-03-01", 2100, "mar1", "2100-03-01", False),
+    ],
+)
+def test_leap_rules_in_century_years(
+    event_date: str, year: int, leap: LeapRule, expected: str, moved: bool
+) -> None:
+    start = P(event_date)
+    placed, was_moved = anniversary_of(start, year - start.year, leap)
+    assert (placed.isoformat(), was_moved) == (expected, moved)
+    # whole years roll over on the day the anniversary is placed, not a day earlier
+    day = placed.first_day()
+    assert elapsed_years(start, day, leap) == YearsRange(year - start.year, year - start.year)
+    before = day - relativedelta(days=1)
+    n = year - start.year - 1
+    assert elapsed_years(start, before, leap) == YearsRange(n, n)
+
+
 # --------------------------------------------------------------------------- anniversaries_in
 
 
@@ -464,6 +315,7 @@ def test_anniversaries_in_accepts_any_iterable() -> None:
 
 
 # --------------------------------------------------------------------------- filter_events
+
 
 CORPUS = [
     make_event("az-jp", "1992-09-07", ("AZ", "JP"), "diplomatic-relations"),
@@ -604,6 +456,7 @@ def test_relations_event_tie_broken_by_id() -> None:
 
 # --------------------------------------------------------------------------- letters
 
+
 LETTER = Letter(author="A", recipient="B")
 
 
@@ -629,166 +482,6 @@ def test_event_helpers() -> None:
     assert e.partners("JP") == ["AZ", "TR"]
     assert "letter" in KINDS
     assert "diplomatic-relations" in KINDS
-
-
-# --------------------------------------------------------------------------- properties
-
-
-@settings(deadline=None, max_examples=200)
-@given(date=partial_dates(max_year=9000), n=st.integers(0, 999))
-@example(date=P("2000-02-29"), n=22)
-@example(date=P("1904-02-29"), n=196)
-@example(date=P("1904-02-29"), n=496)
-@example(date=P("1999-12-31"), n=23)
-@example(date=P("1997"), n=25)
-@example(date=P("1996-05"), n=26)
-def test_nth_anniversary_falls_in_year_plus_n(date: PartialDate, n: int) -> None:
-    placed, moved = anniversary_of(date, n)
-    assert placed.year == date.year + n
-    assert placed.precision == date.precision
-    assert placed.month == date.month
-    if moved:
-        assert (date.month, date.day, placed.day) == (2, 29, 28)
-    elif date.day is not None:
-        assert placed.day == date.day
-
-
-@settings(deadline=None, max_examples=200)
-@given(
-    date=partial_dates(max_year=9990),
-    as_of=st.dates(D(1, 1, 1), D(9999, 12, 31)),
-    step=st.integers(1, 800),
-)
-@example(date=P("2000-02-29"), as_of=D(2001, 2, 27), step=1)
-@example(date=P("2000-02-29"), as_of=D(2004, 2, 28), step=1)
-@example(date=P("1904-02-29"), as_of=D(2100, 2, 27), step=2)
-@example(date=P("1999-12-31"), as_of=D(2022, 12, 30), step=1)
-@example(date=P("1997"), as_of=D(2022, 12, 30), step=1)
-@example(date=P("1996-05"), as_of=D(2022, 5, 30), step=1)
-def test_elapsed_years_never_decrease(date: PartialDate, as_of: dt.date, step: int) -> None:
-    assume(as_of.toordinal() + step <= D.max.toordinal())
-    later = as_of + dt.timedelta(days=step)
-    before, after = elapsed_years(date, as_of), elapsed_years(date, later)
-    if before is None:
-        return
-    assert after is not None
-    assert before.min <= before.max
-    assert after.min >= before.min
-    assert after.max >= before.max
-
-
-@settings(deadline=None, max_examples=200)
-@given(day=st.dates(D(1, 1, 1), D(9000, 12, 31)), n=st.integers(0, 999))
-@example(day=D(2000, 2, 29), n=1)
-@example(day=D(2000, 2, 29), n=22)
-@example(day=D(1904, 2, 29), n=196)
-@example(day=D(1904, 2, 29), n=496)
-@example(day=D(1999, 12, 31), n=23)
-def test_elapsed_years_on_the_anniversary_is_exact(day: dt.date, n: int) -> None:
-    date = PartialDate.from_date(day)
-    placed, _ = anniversary_of(date, n)
-    on_day = placed.as_date()
-    assert on_day is not None
-    assert elapsed_years(date, on_day) == YearsRange(n, n)
-    if on_day > day:
-        assert elapsed_years(date, on_day - dt.timedelta(days=1)) == YearsRange(n - 1, n - 1)
-
-
-@settings(deadline=None, max_examples=200)
-@given(a=partial_dates(), b=partial_dates(), c=partial_dates())
-@example(a=P("1997-03-07"), b=P("1997-03"), c=P("1997"))
-@example(a=P("2000-02-29"), b=P("2000-02"), c=P("2000"))
-@example(a=P("1999-12-31"), b=P("1999-12"), c=P("1999"))
-def test_sort_key_is_a_consistent_total_order(
-    a: PartialDate, b: PartialDate, c: PartialDate
-) -> None:
-    # total: exactly one of <, ==, > holds; and equality agrees with the key
-    assert [a < b, a == b, b < a].count(True) == 1
-    assert (a == b) == (a.sort_key == b.sort_key)
-    if a <= b <= c:
-        assert a <= c
-    if a.precision == b.precision:
-        assert (a < b) == (a.first_day() < b.first_day())
-    if a.contains(b) and a != b:
-        assert b < a
-    if a.last_day() < b.first_day():
-        assert a < b
-
-
-@settings(deadline=None, max_examples=200)
-@given(date=partial_dates())
-@example(date=P("0001"))
-@example(date=P("9999-12-31"))
-@example(date=P("2000-02-29"))
-@example(date=P("1904-02"))
-def test_parse_isoformat_round_trip(date: PartialDate) -> None:
-    text = date.isoformat()
-    assert P(text) == date
-    assert hash(P(text)) == hash(date)
-    assert P(text).precision == date.precision
-
-
-@settings(deadline=None, max_examples=200)
-@given(
-    dates=st.lists(partial_dates(), min_size=1, max_size=8),
-    year=st.integers(1, 9999),
-    every=st.integers(1, 50),
-)
-@example(dates=[P("2000-02-29"), P("1904-02-29")], year=2100, every=1)
-@example(dates=[P("0001-01-01"), P("0001"), P("0001-12")], year=9999, every=1)
-@example(dates=[P("9999-12-31"), P("9998")], year=9999, every=1)
-@example(dates=[P("1999-12-31"), P("1997"), P("1996-05")], year=2022, every=5)
-def test_anniversaries_over_the_whole_range(
-    dates: list[PartialDate], year: int, every: int
-) -> None:
-    events = [
-        Event(
-            id=f"e{i}",
-            date=d,
-            parties=["AZ", "JP"],
-            kind="other",
-            title="t",
-            sources=[Source(title="s")],
-        )
-        for i, d in enumerate(dates)
-    ]
-    found = anniversaries_in(events, year, every=every)
-    for a in found:
-        assert a.years > 0
-        assert a.years % every == 0
-        assert a.date.year == year
-        assert a.date.precision == a.event.date.precision
-    assert [a.sort_key for a in found] == sorted(a.sort_key for a in found)
-    expected = {
-        e.id for e in events if year - e.date.year > 0 and (year - e.date.year) % every == 0
-    }
-    assert {a.event.id for a in found} == expected
-
-
-@pytest.mark.parametrize(
-    ("event_date", "year", "leap", "expected", "moved"),
-    [
-        ("1904-02-29", 2100, "feb28", "2100-02-28", True),
-        ("1904-02-29", 2100, "mar1", "2100-03-01", True),
-        ("1904-02-29", 2400, "mar1", "2400-02-29", False),
-        ("2000-02-29", 2100, "mar1", "2100-03-01", True),
-        ("2000-02-29", 2200, "feb28", "2200-02-28", True),
-        ("2000-02-29", 2400, "feb28", "2400-02-29", False),
-        ("2000-03-01", 2100, "mar1", "2100-03-01", False),
-    ],
-)
-def test_leap_rules_in_century_years(
-    event_date: str, year: int, leap: LeapRule, expected: str, moved: bool
-) -> None:
-    start = P(event_date)
-    placed, was_moved = anniversary_of(start, year - start.year, leap)
-    assert (placed.isoformat(), was_moved) == (expected, moved)
-    # whole years roll over on the day the anniversary is placed, not a day earlier
-    day = placed.first_day()
-    assert elapsed_years(start, day, leap) == YearsRange(year - start.year, year - start.year)
-    before = day - relativedelta(days=1)
-    n = year - start.year - 1
-    assert elapsed_years(start, before, leap) == YearsRange(n, n)
 
 
 # --------------------------------------------------------------------------- planning

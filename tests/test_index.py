@@ -3,7 +3,6 @@ trusted over the file, and giving the same answers as a full load."""
 
 from __future__ import annotations
 
-import importlib.util
 import json
 from collections.abc import Callable
 from pathlib import Path
@@ -11,50 +10,16 @@ from pathlib import Path
 import msgspec
 import pytest
 from click.testing import Result
-from hypothesis import given, settings
-from hypothesis import strategies as st
 
 from bilat import index, store
-from bilat.domain import filter_events
 from bilat.store import Query, StoreError, load_path, merge
+from tests.helpers import exact
 
-ROOT = Path(__file__).parent.parent
-CODES = ("AZ", "JP", "TR", "DE", "FR", "US", "GB", "CN", "RU", "GE")
-
-
-def _gen_store_module():  # type: ignore[no-untyped-def]
-    spec = importlib.util.spec_from_file_location("gen_store", ROOT / "benchmarks" / "gen_store.py")
-    assert spec is not None
-    assert spec.loader is not None
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    return module
-
-
-@pytest.fixture(scope="module")
-def big_store(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    """A synthetic store of 1,500 events (the benchmark's generator)."""
-    path = tmp_path_factory.mktemp("big") / "big.json"
-    _gen_store_module().generate(1500, 7, path)
-    return path
-
-
-@pytest.fixture(autouse=True)
-def _index_every_store(monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setattr(store, "INDEX_MIN_BYTES", 0)
+pytestmark = pytest.mark.usefixtures("index_every_store")
 
 
 def cache_of(tmp_path: Path) -> Callable[[], Path]:
     return lambda: tmp_path / "cache"
-
-
-def exact(events: tuple[store.Event, ...], query: Query) -> list[store.Event]:
-    """What a command keeps of the events for ``query``, worked out on all events."""
-    kept = filter_events(events, countries=query.any_countries, all_countries=query.all_countries)
-    if query.year is not None:
-        year, every = query.year, query.every
-        kept = [e for e in kept if e.date.year < year and (year - e.date.year) % every == 0]
-    return kept
 
 
 def test_index_is_written_by_a_full_load_then_used(big_store: Path, tmp_path: Path) -> None:
@@ -69,31 +34,6 @@ def test_index_is_written_by_a_full_load_then_used(big_store: Path, tmp_path: Pa
     assert set(second.all_ids()) == {e.id for e in first.events}
     assert list(second.events) == exact(first.events, query)
     assert 0 < len(second.events) < 1500
-
-
-@settings(max_examples=60, deadline=None, derandomize=True)
-@given(
-    all_countries=st.lists(st.sampled_from(CODES), max_size=2, unique=True),
-    any_countries=st.lists(st.sampled_from(CODES), max_size=3, unique=True),
-    year=st.none() | st.integers(1, 2200),
-    every=st.integers(1, 50),
-)
-def test_selection_holds_every_event_a_query_needs(
-    big_store: Path,
-    tmp_path_factory: pytest.TempPathFactory,
-    all_countries: list[str],
-    any_countries: list[str],
-    year: int | None,
-    every: int,
-) -> None:
-    folder = tmp_path_factory.mktemp("cache")
-    full = load_path(big_store).events
-    load_path(big_store, cache=lambda: folder)
-    query = Query(tuple(all_countries), tuple(any_countries), year, every)
-    selected = load_path(big_store, cache=lambda: folder, query=query).events
-    wanted = exact(full, query)
-    assert [e for e in selected if e in wanted] == wanted
-    assert all(e in full for e in selected)
 
 
 def same_size_edit(path: Path, old: bytes, new: bytes) -> None:

@@ -234,9 +234,10 @@ Problem = tuple[str, str]
 """A JSON path and what is wrong there."""
 
 
-def to_builtins(event: Event) -> dict[str, Any]:
-    """An event as it is stored: plain JSON values, optional fields left out."""
-    result: dict[str, Any] = msgspec.to_builtins(event, enc_hook=_enc_hook)
+def to_builtins(record: msgspec.Struct) -> dict[str, Any]:
+    """An event (or a claim, a source) as it is stored: plain JSON values, optional
+    fields left out."""
+    result: dict[str, Any] = msgspec.to_builtins(record, enc_hook=_enc_hook)
     return result
 
 

@@ -1,5 +1,5 @@
-"""CliRunner tests of the planning commands: upcoming, relations, search, export ics, and
-the --leap-day choice."""
+"""Milestone anniversaries: ``bilat anniversary``, ``upcoming`` and ``relations``, and the
+--leap-day choice."""
 
 from __future__ import annotations
 
@@ -9,14 +9,125 @@ import json
 from collections.abc import Callable
 from pathlib import Path
 
-import icalendar
 import pytest
-from click.testing import Result
 
-from .conftest import event
-from .test_cli import assert_data_error, assert_usage_error
+from tests.helpers import Run, assert_usage_error, event
 
-Run = Callable[..., Result]
+# --------------------------------------------------------------------------- anniversary
+
+
+def test_anniversary_json(mini: Run) -> None:
+    result = mini("anniversary", "--year", "2022", "--every", "1", "--format", "json")
+    assert result.exit_code == 0, result.output
+    doc = json.loads(result.output)
+    assert doc["year"] == 2022
+    assert doc["every"] == 1
+    rows = doc["anniversaries"]
+    keys = {
+        "event_id",
+        "title",
+        "kind",
+        "parties",
+        "event_date",
+        "date",
+        "weekday",
+        "years",
+        "ordinal",
+        "leap_day_moved",
+    }
+    assert all(keys <= set(r) for r in rows)
+    by_id = {r["event_id"]: r for r in rows}
+    rel = by_id["az-jp-relations"]
+    assert (rel["date"], rel["weekday"], rel["years"], rel["ordinal"]) == (
+        "2022-09-07",
+        "Wed",
+        30,
+        "30th",
+    )
+    leap = by_id["leap-event"]
+    assert (leap["date"], leap["leap_day_moved"], leap["ordinal"]) == ("2022-02-28", True, "22nd")
+    assert by_id["loan-1997"]["date"] == "2022"
+    assert by_id["loan-1997"]["weekday"] is None
+    assert by_id["visit-1996"]["date"] == "2022-05"
+    # letters and anniversary events are not commemorated by default
+    assert "letter-2017" not in by_id
+    assert "anniv-2022" not in by_id
+    # sorted by the day it falls on; a year-only row comes last
+    assert [r["date"] for r in rows][-1] == "2022"
+    assert [r["event_id"] for r in rows[:2]] == ["tokyo-visit-1998", "leap-event"]
+
+
+def test_anniversary_default_every_five(mini: Run) -> None:
+    doc = json.loads(mini("anniversary", "--year", "2022", "--format", "json").output)
+    assert doc["every"] == 5
+    assert {r["years"] % 5 for r in doc["anniversaries"]} == {0}
+    assert "az-jp-relations" in {r["event_id"] for r in doc["anniversaries"]}
+
+
+def test_anniversary_leap_rule_printed_under_table(mini: Run) -> None:
+    out = mini("anniversary", "--year", "2023", "--every", "1").output
+    assert "2023-02-28 †" in out
+    assert "29 February is placed on 28 February in common years" in out
+    out_leap = mini("anniversary", "--year", "2024", "--every", "1").output
+    assert "2024-02-29" in out_leap
+    assert "29 February is placed" not in out_leap
+
+
+def test_anniversary_kind_brings_letters_back(mini: Run) -> None:
+    doc = json.loads(
+        mini("anniversary", "--year", "2027", "--kind", "letter", "--format", "json").output
+    )
+    assert [r["event_id"] for r in doc["anniversaries"]] == ["letter-2017", "letter-2022"]
+    assert doc["anniversaries"][0]["ordinal"] == "10th"
+
+
+def test_anniversary_country_filter(mini: Run) -> None:
+    args = ("anniversary", "--year", "2022", "--every", "1", "--format", "json")
+    doc = json.loads(mini(*args, "--country", "Turkey").output)
+    assert [r["event_id"] for r in doc["anniversaries"]] == ["leap-event"]
+    doc = json.loads(mini(*args, "--country", "TR", "--country", "japan").output)
+    assert len(doc["anniversaries"]) > 1
+
+
+def test_anniversary_table_and_other_formats(mini: Run) -> None:
+    out = mini("anniversary", "--year", "2022").output
+    assert out.startswith("Anniversaries in 2022 (every 5 years)")
+    assert "30th" in out
+    assert "Wed" in out
+    csv_out = mini("anniversary", "--year", "2022", "--format", "csv").output
+    assert csv_out.splitlines()[0].startswith("date,weekday,years,ordinal,event_id")
+    md = mini("anniversary", "--year", "2022", "--format", "markdown").output
+    assert "| 2022-09-07 | Wed | 30th |" in md
+
+
+def test_anniversary_nothing_found(mini: Run) -> None:
+    result = mini("anniversary", "--year", "1000")
+    assert result.exit_code == 0
+    assert "No anniversaries in 1000." in result.output
+    doc = json.loads(mini("anniversary", "--year", "1000", "--format", "json").output)
+    assert doc["anniversaries"] == []
+
+
+@pytest.mark.parametrize("year", ["twenty", "0", "10000", "2022.5", ""])
+def test_anniversary_bad_year(mini: Run, year: str) -> None:
+    assert_usage_error(mini("anniversary", "--year", year), "--year")
+
+
+def test_anniversary_bad_every(mini: Run) -> None:
+    assert_usage_error(mini("anniversary", "--year", "2022", "--every", "0"), "--every")
+
+
+def test_anniversary_pair_and_leap_day(mini: Run) -> None:
+    def rows(year: str, *extra: str) -> list[tuple[str, str, bool]]:
+        args = ("--year", year, "--every", "1", "--pair", "TR", "AZ", "--format", "json")
+        doc = json.loads(mini("anniversary", *args, *extra).output)
+        return [(r["event_id"], r["date"], r["leap_day_moved"]) for r in doc["anniversaries"]]
+
+    assert rows("2023") == [("leap-event", "2023-02-28", True)]
+    # 2100 is not a leap year; 2400 is
+    assert rows("2100", "--leap-day", "mar1") == [("leap-event", "2100-03-01", True)]
+    assert rows("2400") == [("leap-event", "2400-02-29", False)]
+    assert_usage_error(mini("anniversary", "--pair", "AZ", "AZ"), "same country")
 
 
 # --------------------------------------------------------------------------- upcoming
@@ -87,22 +198,6 @@ def test_upcoming_usage_errors(mini: Run) -> None:
     assert_usage_error(mini("upcoming", "--leap-day", "mar2"), "--leap-day")
 
 
-# --------------------------------------------------------------------------- anniversary
-
-
-def test_anniversary_pair_and_leap_day(mini: Run) -> None:
-    def rows(year: str, *extra: str) -> list[tuple[str, str, bool]]:
-        args = ("--year", year, "--every", "1", "--pair", "TR", "AZ", "--format", "json")
-        doc = json.loads(mini("anniversary", *args, *extra).output)
-        return [(r["event_id"], r["date"], r["leap_day_moved"]) for r in doc["anniversaries"]]
-
-    assert rows("2023") == [("leap-event", "2023-02-28", True)]
-    # 2100 is not a leap year; 2400 is
-    assert rows("2100", "--leap-day", "mar1") == [("leap-event", "2100-03-01", True)]
-    assert rows("2400") == [("leap-event", "2400-02-29", False)]
-    assert_usage_error(mini("anniversary", "--pair", "AZ", "AZ"), "same country")
-
-
 # --------------------------------------------------------------------------- relations
 
 
@@ -157,109 +252,3 @@ def test_relations_errors(mini: Run) -> None:
     assert_usage_error(mini("relations", "Narnia"), "unknown country")
     assert_usage_error(mini("relations", "AZ", "--sort", "name"), "--sort")
     assert "No partners" in mini("relations", "US").output
-
-
-# --------------------------------------------------------------------------- search
-
-
-def test_search_is_case_and_accent_insensitive(run: Run, make_store: Callable[..., Path]) -> None:
-    path = make_store(
-        [
-            event(id="a", title="Visit to Türkiye", kind="visit", date="2001"),
-            event(id="b", title="Other", summary="Talks in ANKARA", kind="meeting", date="2000"),
-            event(id="c", title="Nothing here", kind="other", place="Baku", date="1999"),
-            event(
-                id="d",
-                title="Letter",
-                kind="letter",
-                by="AZ",
-                date="2002",
-                letter={"author": "A", "recipient": "B", "text": "Greetings from Turkiye"},
-            ),
-        ]
-    )
-    store = ("--store", str(path), "--format", "json")
-
-    def ids(*args: str) -> list[str]:
-        result = run("search", *args, *store)
-        assert result.exit_code == 0, result.output
-        return [e["id"] for e in json.loads(result.output)["events"]]
-
-    assert ids("turkiye") == ["a", "d"]
-    assert ids("TÜRKİYE".lower()) == ["a", "d"] or ids("türkiye") == ["a", "d"]
-    assert ids("ankara") == ["b"]
-    assert ids("baku") == ["c"]
-    assert ids("turkiye", "--kind", "letter") == ["d"]
-    assert ids("zzz") == []
-    doc = json.loads(run("search", "ankara", *store).output)
-    assert doc["query"] == "ankara"
-    assert doc["events"][0]["years_ago"] is not None
-    table = run("search", "turkiye", "--store", str(path)).output
-    assert table.startswith("2 events match")
-    assert "Azerbaijan – Japan" in table
-    assert_usage_error(run("search", " ", "--store", str(path)), "TEXT")
-
-
-# --------------------------------------------------------------------------- export ics
-
-
-def test_export_ics_to_stdout(mini: Run) -> None:
-    result = mini(
-        "export", "ics", "--from-year", "2027", "--to-year", "2032", "--country", "AZ", "-o", "-"
-    )
-    assert result.exit_code == 0, result.output
-    data = result.stdout_bytes
-    assert data.startswith(b"BEGIN:VCALENDAR\r\n")
-    cal = icalendar.Calendar.from_ical(data)
-    events = list(cal.walk("VEVENT"))
-    uids = [str(e["UID"]) for e in events]
-    assert len(uids) == len(set(uids))
-    assert "az-jp-relations-2032@bilat" in uids
-    rel = next(e for e in events if str(e["UID"]) == "az-jp-relations-2032@bilat")
-    assert str(rel["SUMMARY"]) == "40th anniversary of Azerbaijan–Japan diplomatic relations"
-    assert str(rel.decoded("DTSTART")) == "2032-09-07"
-    assert "left out because their day is unknown" in result.stderr
-
-
-def test_export_ics_to_a_file_updates_rather_than_duplicates(mini: Run, tmp_path: Path) -> None:
-    target = tmp_path / "az.ics"
-    args = ("export", "ics", "--from-year", "2027", "--to-year", "2028", "-o", str(target))
-    first = mini(*args)
-    assert first.exit_code == 0, first.output
-    uids_first = {
-        str(e["UID"]) for e in icalendar.Calendar.from_ical(target.read_bytes()).walk("VEVENT")
-    }
-    assert mini(*args).exit_code == 0
-    uids_second = {
-        str(e["UID"]) for e in icalendar.Calendar.from_ical(target.read_bytes()).walk("VEVENT")
-    }
-    assert uids_first == uids_second
-    assert "written to" in first.stderr
-
-
-def test_export_ics_errors(mini: Run, tmp_path: Path) -> None:
-    base = ("export", "ics", "--from-year", "2030", "--to-year", "2027", "-o", "-")
-    assert_usage_error(mini(*base), "--to-year")
-    assert_usage_error(mini("export", "ics", "--to-year", "2027", "-o", "-"), "--from-year")
-    assert_usage_error(mini("export", "ics", "--from-year", "2027", "--to-year", "2028"), "-o")
-    missing_dir = tmp_path / "no" / "such" / "dir.ics"
-    result = mini(
-        "export", "ics", "--from-year", "2027", "--to-year", "2027", "-o", str(missing_dir)
-    )
-    assert_data_error(result, str(missing_dir), "cannot write")
-
-
-@pytest.mark.parametrize(
-    "command",
-    [
-        ("upcoming",),
-        ("relations", "AZ"),
-        ("search", "x"),
-        ("export", "ics", "--from-year", "2027", "--to-year", "2027", "-o", "-"),
-    ],
-)
-def test_planning_commands_report_store_errors(
-    run: Run, tmp_path: Path, command: tuple[str, ...]
-) -> None:
-    missing = tmp_path / "missing.json"
-    assert_data_error(run(*command, "--store", str(missing)), str(missing), "no such store file")

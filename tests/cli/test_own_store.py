@@ -1,5 +1,5 @@
-"""Keeping your own store: stores, add, validate, import csv, export json, and writes that
-lose nothing (atomic replace, locking, crashes, read-only folders)."""
+"""Keeping your own store: ``bilat stores``, ``add`` and ``validate``, and writes that lose
+nothing (atomic replace, locking, crashes, read-only folders)."""
 
 from __future__ import annotations
 
@@ -15,27 +15,16 @@ from collections.abc import Callable
 from pathlib import Path
 
 import pytest
-from click.testing import Result
 
 from bilat import store as store_mod
 from bilat.store import load_path
-
-from .conftest import DATA, event
-from .test_cli import assert_data_error, assert_usage_error
-
-Run = Callable[..., Result]
-SAMPLE_CSV = DATA / "import-sample.csv"
+from tests.helpers import SRC, Run, assert_data_error, assert_usage_error, event
 
 EMBASSY = (
     *("add", "--date", "2025-10-01", "--parties", "AZ", "MT", "--by", "AZ"),
     *("--kind", "embassy-opened", "--title", "Embassy of Azerbaijan opens in Valletta"),
     *("--source-title", "MFA of Azerbaijan", "--source-url", "https://mfa.gov.az/"),
 )
-
-
-@pytest.fixture
-def user_store() -> Path:
-    return Path(os.environ["BILAT_DATA_DIR"]) / "events.json"
 
 
 # --------------------------------------------------------------------------- stores, add
@@ -158,18 +147,6 @@ def test_add_to_a_named_store(run: Run, tmp_path: Path) -> None:
     assert doc["stores"] == [{"path": str(target), "events": 1, "status": "read"}]
 
 
-def test_store_list_from_environment(run: Run, tmp_path: Path) -> None:
-    a = tmp_path / "a.json"
-    b = tmp_path / "b.json"
-    a.write_bytes(store_mod.dumps([store_mod.event_from_dict(event(id="x", title="From A"))]))
-    b.write_bytes(store_mod.dumps([store_mod.event_from_dict(event(id="x", title="From B"))]))
-    env = {"BILAT_STORE": os.pathsep.join([str(a), str(b)])}
-    doc = json.loads(run("show", "x", "--format", "json", env=env).output)
-    assert doc["title"] == "From B"  # the later store wins
-    doc = json.loads(run("stores", "--format", "json", env=env).output)
-    assert [s["path"] for s in doc["stores"]] == [str(a), str(b)]
-
-
 # --------------------------------------------------------------------------- validate
 
 
@@ -227,105 +204,17 @@ def test_validate_unreadable_json(run: Run, make_store: Callable[..., Path]) -> 
     assert_data_error(run("validate", str(path.parent / "nope.json")), "no such store file")
 
 
-# --------------------------------------------------------------------------- import csv
-
-
-def test_import_csv_all_or_nothing(run: Run, user_store: Path) -> None:
-    result = run("import", "csv", str(SAMPLE_CSV))
-    assert result.exit_code == 1
-    assert f"{SAMPLE_CSV}: line 7: $.letter: a letter event needs a letter object" in result.stderr
-    assert "nothing was written" in result.stderr
-    assert not user_store.exists()
-
-
-def test_import_csv_dry_run_then_skip_invalid_then_again(run: Run, tmp_path: Path) -> None:
-    target = tmp_path / "embassy.json"
-    args = ("import", "csv", str(SAMPLE_CSV), "--store", str(target), "--skip-invalid")
-    dry = run(*args, "--dry-run", "--format", "json")
-    assert dry.exit_code == 0, dry.output
-    assert len(json.loads(dry.stdout)["events"]) == 5
-    assert not target.exists()
-    first = run(*args)
-    assert first.exit_code == 0, first.output
-    assert " ".join(first.stdout.split()).startswith(
-        f"5 events added to {target}; 1 invalid row skipped"
-    )
-    events = load_path(target).events
-    assert len(events) == 5
-    assert "az-jp-recognition-1991-12-28" in {e.id for e in events}
-    note = next(e for e in events if e.kind == "recognition").note
-    assert note is not None
-    assert "December 1991" in note  # the 'conflict' column became the note
-    again = run(*args)
-    assert again.exit_code == 0
-    assert " ".join(again.stdout.split()).startswith(f"0 events added to {target}; 5 already there")
-    assert len(load_path(target).events) == 5
-
-
-def test_import_into_your_store_skips_what_the_bundled_store_has(
-    run: Run, user_store: Path
+def test_validate_reads_the_store_list_from_the_environment(
+    run: Run, make_store: Callable[..., Path]
 ) -> None:
-    result = run("import", "csv", str(SAMPLE_CSV), "--skip-invalid")
-    assert result.exit_code == 0, result.output
-    assert " ".join(result.stdout.split()).startswith(
-        f"0 events added to {user_store}; 5 already there"
-    )
-    assert not user_store.exists()
-
-
-def test_import_csv_with_ids_and_letters(run: Run, tmp_path: Path) -> None:
-    csv_file = tmp_path / "mine.csv"
-    csv_file.write_text(
-        "id,date,parties,by,kind,title,source_urls,source_titles,letter_author,letter_recipient\n"
-        "my-letter,2022-09-07,AZ;JP,az,letter,Letter,https://a.example/,A page,Aliyev,Kishida\n",
-        encoding="utf-8",
-    )
-    target = tmp_path / "mine.json"
-    result = run("import", "csv", str(csv_file), "--store", str(target))
-    assert result.exit_code == 0, result.output
-    (stored,) = load_path(target).events
-    assert stored.id == "my-letter"
-    assert stored.by == "AZ"
-    assert stored.letter is not None
-    assert stored.letter.recipient == "Kishida"
-
-
-@pytest.mark.parametrize(
-    ("content", "fragment"),
-    [
-        ("date,parties\n1992,AZ;JP\n", "missing columns: kind, title"),
-        (
-            "date,parties,kind,title,source_urls,source_titles,colour\n",
-            "unknown columns: colour",
-        ),
-    ],
-)
-def test_import_csv_bad_files(run: Run, tmp_path: Path, content: str, fragment: str) -> None:
-    path = tmp_path / "bad.csv"
-    path.write_text(content, encoding="utf-8")
-    assert_data_error(run("import", "csv", str(path)), fragment)
-
-
-def test_import_csv_missing_file(run: Run, tmp_path: Path) -> None:
-    assert_data_error(run("import", "csv", str(tmp_path / "nope.csv")), "no such file")
-    assert_data_error(run("import", "csv", str(tmp_path)), "is a directory")
-
-
-# --------------------------------------------------------------------------- export json
-
-
-def test_export_json_round_trips(run: Run, tmp_path: Path) -> None:
-    out = run("export", "json", "--pair", "AZ", "JP").stdout_bytes
-    exported = store_mod.loads(out, "stdout")
-    assert len(exported) > 40
-    assert all({"AZ", "JP"} <= set(e.parties) for e in exported)
-    target = tmp_path / "az-jp.json"
-    result = run("export", "json", "--pair", "AZ", "JP", "-o", str(target))
-    assert result.exit_code == 0
-    assert target.read_bytes() == out
-    # the exported store reads like any other
-    doc = json.loads(run("timeline", "AZ", "JP", "--store", str(target), "--format", "json").output)
-    assert len(doc["events"]) == len(exported)
+    a = make_store([event()], name="a.json")
+    b = make_store([event(id="bad", by="TR")], name="b.json")
+    result = run("validate", env={"BILAT_STORE": os.pathsep.join([str(a), str(b)])})
+    assert result.exit_code == 1
+    assert result.stdout.splitlines() == [
+        f"{a}: ok",
+        f"{b}: $.events[0].by: 'TR' is not one of the parties",
+    ]
 
 
 # --------------------------------------------------------------------------- safe writes
@@ -392,8 +281,7 @@ def _bilat(*args: str, env: dict[str, str]) -> subprocess.Popen[bytes]:
 
 
 def _child_env() -> dict[str, str]:
-    src = str(Path(__file__).resolve().parent.parent / "src")
-    path = os.pathsep.join([src, os.environ.get("PYTHONPATH", "")])
+    path = os.pathsep.join([str(SRC), os.environ.get("PYTHONPATH", "")])
     return {**os.environ, "PYTHONPATH": path}
 
 
@@ -465,19 +353,6 @@ def test_killed_at_random_moments_the_store_stays_valid(tmp_path: Path) -> None:
         after = len(load_path(target).events)  # always loads: never a partial file
         assert after in (count, count + 1)
         count = after
-
-
-def test_validate_reads_the_store_list_from_the_environment(
-    run: Run, make_store: Callable[..., Path]
-) -> None:
-    a = make_store([event()], name="a.json")
-    b = make_store([event(id="bad", by="TR")], name="b.json")
-    result = run("validate", env={"BILAT_STORE": os.pathsep.join([str(a), str(b)])})
-    assert result.exit_code == 1
-    assert result.stdout.splitlines() == [
-        f"{a}: ok",
-        f"{b}: $.events[0].by: 'TR' is not one of the parties",
-    ]
 
 
 def test_concurrent_adds_never_make_the_same_id(tmp_path: Path) -> None:

@@ -1,0 +1,129 @@
+"""What the test modules share: paths, event dicts and store texts, and the assertions of
+the error path. tests/conftest.py builds its fixtures on these; a test module imports from
+here, never from another test module."""
+
+from __future__ import annotations
+
+import importlib.util
+import json
+from collections.abc import Callable, Sequence
+from pathlib import Path
+from types import ModuleType
+from typing import TYPE_CHECKING, Any
+
+import pytest
+from click.testing import Result
+
+if TYPE_CHECKING:
+    from bilat.domain import Event, Query
+
+ROOT = Path(__file__).resolve().parent.parent
+SRC = ROOT / "src"
+DATA = Path(__file__).parent / "data"
+MINI = DATA / "mini.json"
+
+Run = Callable[..., Result]
+
+
+def event(**fields: Any) -> dict[str, Any]:
+    """A valid event dict, with ``fields`` overriding the defaults."""
+    base: dict[str, Any] = {
+        "id": "e-1",
+        "date": "1992-09-07",
+        "parties": ["AZ", "JP"],
+        "kind": "diplomatic-relations",
+        "title": "Diplomatic relations established",
+        "sources": [{"title": "A source", "url": "https://example.org/"}],
+    }
+    base.update(fields)
+    return {k: v for k, v in base.items() if v is not None}
+
+
+# --------------------------------------------------------------------------- the error path
+
+
+def assert_data_error(result: Result, *fragments: str) -> None:
+    """Exit 1, one 'Error: ...' line on stderr, no traceback."""
+    assert result.exit_code == 1, result.output
+    lines = result.stderr.strip().splitlines()
+    assert len(lines) == 1, result.stderr
+    assert lines[0].startswith("Error: ")
+    for fragment in fragments:
+        assert fragment in lines[0]
+    assert "Traceback" not in result.output
+
+
+def assert_usage_error(result: Result, *fragments: str) -> None:
+    """Exit 2, click's usage hint and an error line, no traceback."""
+    assert result.exit_code == 2, result.output
+    assert "Usage: " in result.stderr
+    assert "Error: " in result.stderr
+    for fragment in fragments:
+        assert fragment in result.stderr
+    assert "Traceback" not in result.output
+
+
+# --------------------------------------------------------------------------- store texts
+
+STORE_NAME = "events.json"
+
+EVENT: dict[str, Any] = {
+    "id": "az-jp-relations",
+    "date": "1992-09-07",
+    "parties": ["AZ", "JP"],
+    "kind": "diplomatic-relations",
+    "title": "Diplomatic relations established",
+    "sources": [{"title": "MFA", "url": "https://example.org/a"}],
+}
+
+
+def store_event(**changes: Any) -> dict[str, Any]:
+    """EVENT with fields changed; a value of ... removes the field."""
+    result = {**EVENT, **changes}
+    return {k: v for k, v in result.items() if v is not ...}
+
+
+def store_text(*events: dict[str, Any], **top: Any) -> str:
+    return json.dumps({"version": 1, "events": list(events), **top}, ensure_ascii=False)
+
+
+def load_text(text: str) -> tuple[Event, ...]:
+    from bilat.store import loads
+
+    return loads(text.encode("utf-8"), STORE_NAME)
+
+
+def store_error(data: bytes) -> str:
+    from bilat.domain import BilatError
+    from bilat.store import StoreError, loads
+
+    with pytest.raises(StoreError) as info:
+        loads(data, STORE_NAME)
+    assert isinstance(info.value, BilatError)
+    message = str(info.value)
+    assert message.startswith(f"{STORE_NAME}: ")
+    return message
+
+
+# --------------------------------------------------------------------------- large stores
+
+
+def gen_store_module() -> ModuleType:
+    """benchmarks/gen_store.py, the generator of synthetic stores."""
+    spec = importlib.util.spec_from_file_location("gen_store", ROOT / "benchmarks" / "gen_store.py")
+    assert spec is not None
+    assert spec.loader is not None
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
+
+
+def exact(events: Sequence[Event], query: Query) -> list[Event]:
+    """What a command keeps of the events for ``query``, worked out on all events."""
+    from bilat.domain import filter_events
+
+    kept = filter_events(events, countries=query.any_countries, all_countries=query.all_countries)
+    if query.year is not None:
+        year, every = query.year, query.every
+        kept = [e for e in kept if e.date.year < year and (year - e.date.year) % every == 0]
+    return kept
