@@ -13,6 +13,8 @@ median over the baseline's.
    against ``python -c "import ..."`` of what the command needs at least.
 2. At each store size: ``anniversary --every 1`` and ``timeline AZ JP`` (JSON) against
    ``benchmarks/minimal.py`` doing the same job.
+   The seed commands on the bundled store against the same commands on the store before
+   it grew (``bundled-before-world.json``).
 3. Against ``remind -n FILE 2022-01-01`` on the same events as a remind file, when
    ``remind`` is installed (skipped with a message otherwise).
 
@@ -305,6 +307,27 @@ def cold(repeat: int) -> None:
             row("cold start", cmd, base, target)
 
 
+def bundled_growth(repeat: int) -> None:
+    """The seed commands on today's bundled store against the same commands on the store
+    before it took in every partner and the State Department's guide
+    (``benchmarks/bundled-before-world.json``, 233 events): within 1.1x."""
+    old = HERE / "bundled-before-world.json"
+    empty = CACHE / "no-user-store"
+    env = {**ENV, "BILAT_DATA_DIR": str(empty)}  # no user store: the bundled one alone
+    for args in (["anniversary", "--year", "2022"], ["timeline", "AZ", "JP"]):
+        label = " ".join(args)
+        print(f"bundled store growth: bilat {label}", file=sys.stderr, flush=True)
+        before = Cmd(
+            f"bilat {label} --store {old.name}",
+            [PY, "-m", "bilat", *args, "--store", str(old)],
+            env=env,
+        )
+        now = Cmd(f"bilat {label} (bundled store)", [PY, "-m", "bilat", *args], env=env)
+        bench([before, now], repeat)
+        row("bundled store, before and now", before, None, None)
+        row("bundled store, before and now", now, before, 1.10)
+
+
 def scale(n: int, repeat: int) -> None:
     store = store_file(n)
     bilat = bilat_commands()[-1][1]
@@ -394,6 +417,7 @@ def main() -> int:
     state = src_state()
     if not args.no_cold:
         cold(args.repeat)
+        bundled_growth(args.repeat)
     for n in sizes:
         scale(n, args.repeat)
     for n in sizes:

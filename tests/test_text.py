@@ -145,3 +145,12 @@ def test_json_unsafe_is_the_unsafe_set_beyond_c0() -> None:
     for char in CODE_POINTS:
         expected = bool(UNSAFE.match(char)) and ord(char) >= 0x20
         assert bool(JSON_UNSAFE.match(char)) == expected, repr(char)
+
+
+def test_cell_width_counts_wide_and_combining_characters() -> None:
+    from bilat.text import cell_width
+
+    assert cell_width("Japan") == 5
+    assert cell_width("日本") == 4
+    assert cell_width("Azərbaycan") == 10
+    assert cell_width("e\u0301") == 1  # e and a combining acute accent

@@ -8,6 +8,7 @@ lone surrogates never reach a terminal as they are: they become visible escapes 
 from __future__ import annotations
 
 import re
+import unicodedata
 
 # Beyond the C0 controls: DEL and the C1 controls, the Arabic letter mark, bidi marks and
 # controls, line and paragraph separators, lone surrogates. JSON writers escape the C0
@@ -41,3 +42,16 @@ def escape(text: str) -> str:
     """Every control made visible, line breaks and tabs too: for quoting a value in an
     error message."""
     return _UNSAFE_OR_SPACE.sub(_escape, text)
+
+
+def cell_width(text: str) -> int:
+    """How many terminal cells ``text`` takes: two for wide East Asian characters (日本),
+    none for combining marks, one for the rest."""
+    if text.isascii():
+        return len(text)
+    width = 0
+    for char in text:
+        if unicodedata.combining(char):
+            continue
+        width += 2 if unicodedata.east_asian_width(char) in "WF" else 1
+    return width

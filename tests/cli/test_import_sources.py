@@ -3,10 +3,11 @@
 from __future__ import annotations
 
 import json
+from collections.abc import Callable
 from pathlib import Path
 
 from bilat.store import load_path
-from tests.helpers import ROOT, Run, assert_data_error, assert_usage_error
+from tests.helpers import ROOT, Run, assert_data_error, assert_usage_error, event
 
 GUIDE = ROOT / "data" / "sources" / "rdcr"
 WIKIDATA = ROOT / "tests" / "importers" / "data" / "wikidata-relations.json"
@@ -43,18 +44,37 @@ def test_dry_run_writes_nothing_and_reports_on_stderr(run: Run, tmp_path: Path) 
     assert not target.exists()
 
 
-def test_the_guide_merges_with_the_bundled_store(run: Run, user_store: Path) -> None:
+def test_the_bundled_store_has_the_guide_already(run: Run, user_store: Path) -> None:
     result = run("import", "rdcr", str(GUIDE / "azerbaijan.xml"))
     assert result.exit_code == 0, result.output
-    mine = {e.id: e for e in load_path(user_store).events}
-    relations = mine["az-us-diplomatic-relations"]  # the bundled event, overridden here
-    dates = {relations.date.isoformat()} | {
-        c.date.isoformat() for c in relations.disputed or () if c.date
-    }
-    assert "1992-02-19" in dates
-    assert any("history.state.gov" in (s.url or "") for s in relations.sources) or any(
-        "history.state.gov" in (s.url or "") for c in relations.disputed or () for s in c.sources
+    assert result.stderr.startswith("0 events added")
+    assert not user_store.exists()  # nothing to write
+
+
+def test_the_guide_merges_into_a_store_that_dates_otherwise(
+    run: Run, make_store: Callable[..., Path]
+) -> None:
+    mirror = {"title": "An encyclopedia list", "url": "https://en.wikipedia.org/wiki/X"}
+    target = make_store(
+        [
+            event(
+                id="az-us-diplomatic-relations",
+                parties=["AZ", "US"],
+                date="1992-02-28",
+                sources=[mirror],
+            )
+        ]
     )
+    result = run("import", "rdcr", str(GUIDE / "azerbaijan.xml"), "--store", str(target))
+    assert result.exit_code == 0, result.output
+    assert "1 event there gained sources or dates" in result.stderr
+    mine = {e.id: e for e in load_path(target).events}
+    relations = mine["az-us-diplomatic-relations"]
+    assert relations.date.isoformat() == "1992-02-28"  # the store's event keeps its date
+    (claim,) = relations.disputed or ()
+    assert claim.date is not None
+    assert claim.date.isoformat() == "1992-02-19"
+    assert claim.sources[0].url == "https://history.state.gov/countries/azerbaijan"
 
 
 def test_a_bad_article_is_one_error_line(run: Run, tmp_path: Path) -> None:

@@ -237,7 +237,9 @@ def test_relations_sort_and_formats(run: Run, make_store: Callable[..., Path]) -
     doc = json.loads(run("relations", "AZ", *store, "--format", "json").output)
     assert doc["partners"][2]["next_milestone"] == {"years": 35, "ordinal": "35th", "date": "2027"}
     table = run("relations", "AZ", *store).output
-    assert table.startswith("Azerbaijan: 3 partners as of 2026-11-27")
+    assert " ".join(table.split()).startswith(
+        "Azerbaijan: 3 partners, 3 with the date relations were established, as of 2026-11-27"
+    )
     assert "Germany" in table
     rows = list(
         csv.DictReader(io.StringIO(run("relations", "AZ", *store, "--format", "csv").output))

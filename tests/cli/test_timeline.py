@@ -128,3 +128,31 @@ def test_timeline_as_of_defaults_to_today(mini: Run) -> None:
     as_of = dt.date.fromisoformat(doc["as_of"])
     now = dt.datetime.now().astimezone().date()
     assert abs((as_of - now).days) <= 1
+
+
+def test_a_pair_the_stores_do_not_know_says_how_to_add_it(run: Run) -> None:
+    result = run("timeline", "JP", "KP")
+    assert result.exit_code == 0
+    text = " ".join(result.stdout.split())
+    assert "The stores read have no events for Japan – North Korea" in text
+    assert "bilat import rdcr" in text
+    assert "bilat add" in text
+
+
+def test_in_a_pipe_without_columns_each_row_is_one_line(run: Run) -> None:
+    result = run("timeline", "AZ", "JP", env={"COLUMNS": ""})
+    assert result.exit_code == 0
+    lines = result.stdout.splitlines()
+    assert lines[0].startswith("Azerbaijan – Japan: diplomatic relations since 1992-09-07")
+    assert lines[1].split() == ["Date", "Kind", "Event", "Direction", "Years", "ago"]
+    rows = [line for line in lines[3:] if line[:4].isdigit()]
+    assert len(rows) == 46
+    relations = next(r for r in rows if r.startswith("1992-09-07 "))
+    assert "diplomatic-relations  Diplomatic relations established" in relations
+    widths = {len(line) for line in lines[1:3]}
+    assert len(widths) == 1  # the header and its rule line up
+
+
+def test_tables_follow_columns_when_set(run: Run) -> None:
+    wrapped = run("timeline", "AZ", "JP", env={"COLUMNS": "60"}).stdout
+    assert max(len(line) for line in wrapped.splitlines()) <= 60

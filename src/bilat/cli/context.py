@@ -19,6 +19,7 @@ if TYPE_CHECKING:
     from rich.console import RenderableType
 
     from bilat.domain import Event, Query
+    from bilat.render.listings import Listing
     from bilat.store import Store
 
 
@@ -95,6 +96,24 @@ def emit(output: bytes | str | RenderableType) -> None:
     from rich.console import Console
 
     Console(markup=False, highlight=False, emoji=False).print(output)
+
+
+def plain_tables() -> bool:
+    """Whether tables go out as plain lines: when standard output is not a terminal and
+    COLUMNS does not set a width (a pipe: one row per line, for grep and cut)."""
+    import sys
+
+    return not os.environ.get("COLUMNS") and not sys.stdout.isatty()
+
+
+def emit_listing(listing: Listing, fmt: str) -> None:
+    """Print a listing in ``fmt``; tables as plain lines in a pipe (see plain_tables)."""
+    from bilat.render import formats
+
+    if fmt in ("table", "text") and plain_tables():
+        emit(formats.listing_plain(listing))
+    else:
+        emit(formats.listing_text(listing, fmt))
 
 
 def write_output(output: str, data: bytes, what: str) -> str:

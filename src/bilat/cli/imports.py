@@ -12,7 +12,7 @@ from typing import TYPE_CHECKING, Any
 import click
 
 from bilat.cli import context
-from bilat.cli.context import emit, write_target
+from bilat.cli.context import emit, emit_listing, write_target
 from bilat.cli.options import COUNTRY, LISTING_FORMATS, format_option, target_option
 
 if TYPE_CHECKING:
@@ -89,7 +89,6 @@ def import_csv(file: str, target: str | None, dry_run: bool, skip_invalid: bool,
     """
     from bilat import domain
     from bilat.importers import csv as csv_importer
-    from bilat.render.formats import listing_text
     from bilat.render.listings import plural, timeline_listing
     from bilat.text import clean
 
@@ -108,7 +107,7 @@ def import_csv(file: str, target: str | None, dry_run: bool, skip_invalid: bool,
     if errors:
         heading += f"; {plural(len(errors), 'invalid row')} skipped"
     entries = domain.timeline(merged.added, today)
-    emit(listing_text(timeline_listing((), today, entries, heading), fmt))
+    emit_listing(timeline_listing((), today, entries, heading), fmt)
 
 
 @import_.command("rdcr")

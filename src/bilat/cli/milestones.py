@@ -8,7 +8,7 @@ from typing import TYPE_CHECKING
 import click
 
 from bilat.cli import context
-from bilat.cli.context import emit, load_events
+from bilat.cli.context import emit_listing, load_events
 from bilat.cli.options import (
     COUNTRY,
     LISTING_FORMATS,
@@ -71,7 +71,6 @@ def anniversary(
       bilat anniversary --year 2022 --every 1 --kind visit --format csv
     """
     from bilat import domain
-    from bilat.render.formats import listing_text
     from bilat.render.listings import anniversary_listing
 
     target = year if year is not None else context.today().year
@@ -86,7 +85,7 @@ def anniversary(
         empty=f"No anniversaries in {target}.",
         leap=leap,
     )
-    emit(listing_text(listing, fmt))
+    emit_listing(listing, fmt)
 
 
 @click.command()
@@ -126,7 +125,6 @@ def upcoming(
     from dateutil.relativedelta import relativedelta
 
     from bilat import domain
-    from bilat.render.formats import listing_text
     from bilat.render.listings import anniversary_listing
 
     start = as_of
@@ -147,7 +145,7 @@ def upcoming(
         leap=leap,
         as_of=start,
     )
-    emit(listing_text(listing, fmt))
+    emit_listing(listing, fmt)
 
 
 @click.command()
@@ -184,10 +182,9 @@ def relations(
       bilat relations AZ --every 10 --format csv
     """
     from bilat import domain
-    from bilat.render.formats import listing_text
     from bilat.render.listings import relations_listing
 
     partners = domain.relations(load_events(store_paths), country, as_of, every, leap)
     if sort == "next":
         partners = domain.by_next_milestone(partners)
-    emit(listing_text(relations_listing(country, as_of, every, partners), fmt))
+    emit_listing(relations_listing(country, as_of, every, partners), fmt)

@@ -8,7 +8,7 @@ from typing import TYPE_CHECKING
 import click
 
 from bilat.cli import context
-from bilat.cli.context import emit, user_store, write_target
+from bilat.cli.context import emit_listing, user_store, write_target
 from bilat.cli.options import (
     ANY_DATE,
     COUNTRY,
@@ -37,7 +37,6 @@ def stores(store_paths: tuple[str, ...], fmt: str) -> None:
       bilat stores
       BILAT_STORE=a.json:b.json bilat stores --format json
     """
-    from bilat.render.formats import listing_text
     from bilat.render.listings import stores_listing
 
     read = context.read_stores(store_paths)
@@ -45,7 +44,7 @@ def stores(store_paths: tuple[str, ...], fmt: str) -> None:
     entries = [(i, s.name, len(s.events), "read") for i, s in enumerate(read, 1)]
     if user is not None and not user.is_file():
         entries.append((len(entries) + 1, str(user), 0, "not created yet (bilat add creates it)"))
-    emit(listing_text(stores_listing(entries), fmt))
+    emit_listing(stores_listing(entries), fmt)
 
 
 def _letter(

@@ -6,7 +6,7 @@ from typing import TYPE_CHECKING
 
 import click
 
-from bilat.cli.context import emit, load_events
+from bilat.cli.context import emit_listing, load_events
 from bilat.cli.options import (
     LISTING_FORMATS,
     as_of_option,
@@ -46,7 +46,6 @@ def search(
       bilat search Kishida --kind letter --format json
     """
     from bilat import domain
-    from bilat.render.formats import listing_text
     from bilat.render.listings import plural, timeline_listing
 
     if not text.strip():
@@ -55,4 +54,4 @@ def search(
     entries = domain.timeline(domain.search(selected, text), as_of)
     head = {"query": text, "as_of": as_of.isoformat()}
     heading = f"{plural(len(entries), 'event')} match"
-    emit(listing_text(timeline_listing((), as_of, entries, heading, head), fmt))
+    emit_listing(timeline_listing((), as_of, entries, heading, head), fmt)

@@ -7,7 +7,7 @@ from typing import TYPE_CHECKING
 
 import click
 
-from bilat.cli.context import emit, load_events
+from bilat.cli.context import emit, emit_listing, load_events
 from bilat.cli.options import (
     LISTING_FORMATS,
     ONE_FORMATS,
@@ -97,7 +97,7 @@ def show_letter(
     events = load_events(store_paths)
     found = domain.letters(events, pair=pair, year=year)
     if as_list:
-        emit(formats.listing_text(letters_listing(found), fmt))
+        emit_listing(letters_listing(found), fmt)
         return
     if fmt == "csv":
         raise click.UsageError("--format csv lists letters: add --list")

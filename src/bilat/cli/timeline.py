@@ -6,7 +6,7 @@ from typing import TYPE_CHECKING
 
 import click
 
-from bilat.cli.context import emit, load_events
+from bilat.cli.context import emit_listing, load_events
 from bilat.cli.options import (
     ANY_DATE,
     COUNTRY,
@@ -52,8 +52,7 @@ def timeline(
       bilat timeline JP --kind diplomatic-relations --since 1990
     """
     from bilat import domain
-    from bilat.render.formats import listing_text
-    from bilat.render.listings import timeline_heading, timeline_listing
+    from bilat.render.listings import no_pair_events, timeline_heading, timeline_listing
 
     focus = [a] if b is None else [a, b]
     check_distinct(focus, "timeline A B")
@@ -67,4 +66,6 @@ def timeline(
     relations = domain.relations_event(events, a, b) if b is not None else None
     years = domain.elapsed_years(relations.date, as_of) if relations is not None else None
     heading = timeline_heading(focus, as_of, len(entries), relations, years)
-    emit(listing_text(timeline_listing(focus, as_of, entries, heading), fmt))
+    known = any(all(c in e.parties for c in focus) for e in events)
+    empty = "No events match." if known else no_pair_events(focus)
+    emit_listing(timeline_listing(focus, as_of, entries, heading, empty=empty), fmt)

@@ -401,6 +401,7 @@ def read(paths: Sequence[str]) -> Imported:
                 )
         if code is None:
             states.append(name.rstrip("*"))
+    result.events = _distinct_titles(result.events)
     result.report = {
         "files": len(files(paths)),
         "entries": entries,
@@ -425,3 +426,15 @@ def _renumbered(event: Event, seen: Counter[str]) -> Event:
         ident = f"{event.id}-{seen[event.id]}"
     seen[ident] += 1
     return msgspec.structs.replace(event, id=ident)
+
+
+def _distinct_titles(events: list[Event]) -> list[Event]:
+    """Events of one pair and kind that share a title (relations restored twice) get
+    their date in it, so that each says which one it is."""
+    alike = Counter((frozenset(e.parties), e.kind, e.title) for e in events)
+    return [
+        msgspec.structs.replace(e, title=f"{e.title} ({e.date})")
+        if alike[(frozenset(e.parties), e.kind, e.title)] > 1
+        else e
+        for e in events
+    ]

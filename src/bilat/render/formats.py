@@ -10,7 +10,7 @@ from collections.abc import Callable
 from typing import TYPE_CHECKING, Any
 
 from bilat.domain import Event
-from bilat.text import clean
+from bilat.text import cell_width, clean
 
 from .common import disputed_lines, dump_json, event_fields, letter_lines, paragraphs, source_line
 from .listings import Listing
@@ -115,3 +115,27 @@ def item_text(
     if fmt == "markdown":
         return markdown()
     return panel()
+
+
+def listing_plain(listing: Listing) -> str:
+    """The table as plain lines, one row per line however long, for pipes (``grep`` and
+    ``cut`` see each row whole): columns padded to their widest cell, two spaces apart."""
+    lines = [clean(listing.heading)] if listing.heading else []
+    rows = [[clean(cell) for cell in row] for row in listing.rows]
+    if not rows:
+        lines.append(clean(listing.empty))
+    else:
+        widths = [
+            max(cell_width(column), *(cell_width(r[j]) for r in rows))
+            for j, column in enumerate(listing.columns)
+        ]
+
+        def line(cells: list[str]) -> str:
+            padded = [c + " " * (w - cell_width(c)) for c, w in zip(cells, widths, strict=True)]
+            return "  ".join(padded).rstrip()
+
+        lines.append(line(listing.columns))
+        lines.append("  ".join("\u2500" * w for w in widths))
+        lines += [line(r) for r in rows]
+    lines += [clean(note) for note in listing.notes]
+    return "\n".join(lines) + "\n"

@@ -86,6 +86,7 @@ def timeline_listing(
     entries: Sequence[TimelineEntry],
     heading: str,
     head: dict[str, Any] | None = None,
+    empty: str = "No events match.",
 ) -> Listing:
     """Events with years elapsed: for a pair (``focus`` of two), one country (a Partner
     column) or none (a Parties column, as for search results)."""
@@ -154,7 +155,7 @@ def timeline_listing(
         key="events",
         heading=heading,
         notes=notes,
-        empty="No events match.",
+        empty=empty,
     )
 
 
@@ -356,7 +357,11 @@ def relations_listing(
         json_item=json_item,
         head={"country": focus, "as_of": as_of.isoformat(), "every": every},
         key="partners",
-        heading=f"{me}: {len(partners)} partners as of {as_of} (milestones every {every} years)",
+        heading=(
+            f"{me}: {plural(len(partners), 'partner')}, "
+            f"{sum(1 for p in partners if p.established)} with the date relations were "
+            f"established, as of {as_of} (milestones every {every} years)"
+        ),
         empty="No partners in this store.",
         wrap=frozenset({"Partner", "Recognition, embassies"}),
     )
@@ -441,3 +446,13 @@ def timeline_heading(
         return f"{title}: {since} (after {as_of}); {events}"
     unit = "year" if str(years) == "1" else "years"
     return f"{title}: {since} ({years} {unit} as of {as_of}); {events}"
+
+
+def no_pair_events(focus: Sequence[str]) -> str:
+    """What to say when the stores read know nothing of a pair (or a country)."""
+    who = names(focus)
+    return (
+        f"The stores read have no events for {who}. Add one with `bilat add`, or import "
+        "them: `bilat import rdcr`, `bilat import wikidata` or `bilat import csv` "
+        "(see `bilat import --help`)."
+    )
