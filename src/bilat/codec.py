@@ -206,10 +206,10 @@ def _not_utf8(data: bytes, name: str) -> StoreError | None:
     return None
 
 
-def too_large(name: str, size: int) -> str:
+def too_large(name: str, size: int, limit: int = MAX_STORE_BYTES) -> str:
     return (
-        f"{name}: the store is {size / (1 << 20):.0f} MiB; "
-        f"bilat reads stores up to {MAX_STORE_BYTES >> 20} MiB"
+        f"{name}: the file is {size / (1 << 20):.0f} MiB or more; "
+        f"bilat reads files up to {limit >> 20} MiB"
     )
 
 

@@ -15,7 +15,7 @@ from collections.abc import Iterable, Iterator, Sequence
 
 from . import _country_table, countries
 from .model import CODE_PATTERN, ID_PATTERN, Event, Source
-from .vocab import StoreError
+from .vocab import KINDS, StoreError
 
 __all__ = [
     "DATE_PATTERN",
@@ -175,24 +175,8 @@ def _all_ids_valid(ids: list[str]) -> bool:
 # --------------------------------------------------------------------------- files
 
 
-PAST_ONLY = frozenset(
-    {
-        "recognition",
-        "diplomatic-relations",
-        "embassy-opened",
-        "embassy-raised",
-        "embassy-closed",
-        "legation-opened",
-        "mission-opened",
-        "consulate-opened",
-        "agreement",
-        "letter",
-        "anniversary-event",
-        "relations-severed",
-        "relations-suspended",
-        "relations-restored",
-    }
-)
+#: Kinds that cannot be in the future (visits and meetings may be planned).
+PAST_ONLY = frozenset(KINDS) - {"visit", "meeting", "other"}
 
 
 def lint(indexed: Sequence[tuple[int, Event]], today: dt.date) -> Iterator[Problem]:

@@ -77,23 +77,41 @@ class Store(msgspec.Struct, frozen=True, gc=False):
     all_ids: Callable[[], Collection[str]] | None = None
 
 
+def read_input(path: str | os.PathLike[str], *, what: str, limit: int) -> bytes:
+    """The bytes of an input file (a store, an import, a letter's text), or a StoreError
+    that says why not. Only a regular file is read, and never more than ``limit`` bytes:
+    a FIFO, a device or ``/dev/zero`` is refused at once instead of hanging or filling
+    the memory."""
+    name = os.fspath(path)
+    try:
+        fd = os.open(name, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0))
+    except FileNotFoundError:
+        raise StoreError(f"{name}: no such {what}") from None
+    except IsADirectoryError:
+        raise StoreError(f"{name}: is a directory, not a {what}") from None
+    except PermissionError:
+        raise StoreError(f"{name}: cannot read the {what}: permission denied") from None
+    except OSError as exc:
+        raise StoreError(f"{name}: cannot read the {what}: {exc.strerror or exc}") from None
+    mode = os.fstat(fd).st_mode
+    if not stat.S_ISREG(mode):
+        os.close(fd)
+        if stat.S_ISDIR(mode):
+            raise StoreError(f"{name}: is a directory, not a {what}")
+        raise StoreError(f"{name}: not a regular file (a device, a FIFO or a socket)")
+    with os.fdopen(fd, "rb") as f:
+        try:
+            data = f.read(limit + 1)
+        except OSError as exc:
+            raise StoreError(f"{name}: cannot read the {what}: {exc.strerror or exc}") from None
+    if len(data) > limit:
+        raise StoreError(too_large(name, len(data), limit))
+    return data
+
+
 def read_file(path: str | os.PathLike[str]) -> bytes:
     """The bytes of a store file, or a StoreError that says why not."""
-    name = os.fspath(path)
-    p = Path(path)
-    if p.is_dir():
-        raise StoreError(f"{name}: is a directory, not a store file")
-    try:
-        size = p.stat().st_size
-        if size > MAX_STORE_BYTES:
-            raise StoreError(too_large(name, size))
-        return p.read_bytes()
-    except FileNotFoundError:
-        raise StoreError(f"{name}: no such store file") from None
-    except PermissionError:
-        raise StoreError(f"{name}: cannot read the store file: permission denied") from None
-    except OSError as exc:
-        raise StoreError(f"{name}: cannot read the store file: {exc.strerror or exc}") from None
+    return read_input(path, what="store file", limit=MAX_STORE_BYTES)
 
 
 #: Stores smaller than this load faster than their index is checked (about 15,000 events).

@@ -5,6 +5,7 @@ invalid) exits 1 with one 'Error: ...' line naming the file and the place; bad a
 from __future__ import annotations
 
 import json
+import os
 from collections.abc import Callable
 from pathlib import Path
 
@@ -46,10 +47,14 @@ def test_unreadable_store_even_as_root(
 ) -> None:
     path = make_store([event()])
 
-    def deny(self: Path) -> bytes:
-        raise PermissionError(13, "Permission denied", str(self))
+    real_open = os.open
 
-    monkeypatch.setattr(Path, "read_bytes", deny)
+    def deny(file: str, flags: int, *args: int) -> int:
+        if os.fspath(file) == str(path):
+            raise PermissionError(13, "Permission denied", str(file))
+        return real_open(file, flags, *args)
+
+    monkeypatch.setattr(os, "open", deny)
     assert_data_error(run("show", "e-1", "--store", str(path)), str(path), "permission denied")
 
 
@@ -156,3 +161,24 @@ def test_console_script_keeps_status_and_output(
     assert stderr in done.stderr
     if stdout:
         assert done.stdout.endswith("\n")
+
+
+@pytest.mark.parametrize("command", [("timeline", "AZ", "JP", "--store"), ("import", "csv")])
+def test_a_fifo_or_a_device_is_refused_not_read(
+    run: Run, tmp_path: Path, command: tuple[str, ...]
+) -> None:
+    fifo = tmp_path / "fifo"
+    os.mkfifo(fifo)
+    assert_data_error(run(*command, str(fifo)), str(fifo), "not a regular file")
+    assert_data_error(run(*command, "/dev/zero"), "/dev/zero", "not a regular file")
+
+
+def test_a_fifo_as_letter_text_is_refused(run: Run, tmp_path: Path) -> None:
+    fifo = tmp_path / "letter.txt"
+    os.mkfifo(fifo)
+    result = run(
+        "add", "--date", "2022-09-07", "--parties", "AZ", "JP", "--kind", "letter",
+        "--title", "A letter", "--source-title", "S", "--letter-author", "A",
+        "--letter-recipient", "B", "--letter-text-file", str(fifo),
+    )  # fmt: skip
+    assert_data_error(result, str(fifo), "not a regular file")

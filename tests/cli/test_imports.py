@@ -99,5 +99,5 @@ def test_import_csv_bad_files(run: Run, tmp_path: Path, content: str, fragment: 
 
 
 def test_import_csv_missing_file(run: Run, tmp_path: Path) -> None:
-    assert_data_error(run("import", "csv", str(tmp_path / "nope.csv")), "no such file")
+    assert_data_error(run("import", "csv", str(tmp_path / "nope.csv")), "no such CSV file")
     assert_data_error(run("import", "csv", str(tmp_path)), "is a directory")

@@ -101,7 +101,7 @@ def test_bad_results_name_the_place(tmp_path: Path, change: Any, message: str) -
 def test_files_that_are_not_json(tmp_path: Path) -> None:
     with pytest.raises(StoreError, match="not JSON"):
         wikidata.read(write(tmp_path, "<html><body>502 Bad Gateway</body></html>"))
-    with pytest.raises(StoreError, match="no such file"):
+    with pytest.raises(StoreError, match="no such query result file"):
         wikidata.read(str(tmp_path / "missing.json"))
     with pytest.raises(StoreError, match="is a directory"):
         wikidata.read(str(tmp_path))

@@ -2,15 +2,13 @@
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
-
 import click
 
 from bilat.cli import context
 from bilat.cli.context import load_events, write_output
-from bilat.cli.milestones import commemorated
 from bilat.cli.options import (
     YEAR,
+    Milestones,
     country_option,
     kind_option,
     milestone_options,
@@ -18,9 +16,6 @@ from bilat.cli.options import (
     pair_option,
     store_option,
 )
-
-if TYPE_CHECKING:
-    from bilat.vocab import LeapRule
 
 
 @click.group()
@@ -43,11 +38,7 @@ def export() -> None:
 def export_ics(
     from_year: int,
     to_year: int,
-    every: int,
-    countries_: tuple[str, ...],
-    pair: tuple[str, ...],
-    kinds: tuple[str, ...],
-    leap: LeapRule,
+    milestones: Milestones,
     output: str,
     store_paths: tuple[str, ...],
 ) -> None:
@@ -69,7 +60,8 @@ def export_ics(
         raise click.BadParameter(
             f"{to_year} is before --from-year {from_year}", param_hint="--to-year"
         )
-    selected = commemorated(load_events(store_paths), countries_, kinds, pair)
+    selected = milestones.select(load_events(store_paths))
+    every, leap = milestones.every, milestones.leap
     found = [
         a
         for year in range(from_year, to_year + 1)

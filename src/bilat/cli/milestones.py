@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
 import click
@@ -13,6 +12,7 @@ from bilat.cli.options import (
     COUNTRY,
     LISTING_FORMATS,
     YEAR,
+    Milestones,
     as_of_option,
     every_option,
     format_option,
@@ -24,24 +24,7 @@ from bilat.cli.options import (
 if TYPE_CHECKING:
     import datetime as dt
 
-    from bilat.domain import Event
     from bilat.vocab import LeapRule
-
-
-def commemorated(
-    events: Sequence[Event], countries_: Sequence[str], kinds: Sequence[str], pair: Sequence[str]
-) -> list[Event]:
-    """The events whose anniversaries a command places: letters and anniversary events
-    only when asked for by kind."""
-    from bilat import domain
-
-    return domain.filter_events(
-        events,
-        countries=countries_,
-        all_countries=pair,
-        kinds=kinds,
-        exclude_kinds=() if kinds else domain.NOT_COMMEMORATED,
-    )
 
 
 @click.command()
@@ -50,14 +33,7 @@ def commemorated(
 @store_option
 @format_option(LISTING_FORMATS, "table")
 def anniversary(
-    year: int | None,
-    every: int,
-    countries_: tuple[str, ...],
-    pair: tuple[str, ...],
-    kinds: tuple[str, ...],
-    leap: LeapRule,
-    store_paths: tuple[str, ...],
-    fmt: str,
+    year: int | None, milestones: Milestones, store_paths: tuple[str, ...], fmt: str
 ) -> None:
     """List the round anniversaries that fall in a year, by day.
 
@@ -74,8 +50,11 @@ def anniversary(
     from bilat.render.listings import anniversary_listing
 
     target = year if year is not None else context.today().year
-    query = domain.Query(all_countries=pair, any_countries=countries_, year=target, every=every)
-    selected = commemorated(load_events(store_paths, query), countries_, kinds, pair)
+    every, leap = milestones.every, milestones.leap
+    query = domain.Query(
+        all_countries=milestones.pair, any_countries=milestones.countries, year=target, every=every
+    )
+    selected = milestones.select(load_events(store_paths, query))
     found = domain.anniversaries_in(selected, target, every, leap)
     plural = "" if every == 1 else f" (every {every} years)"
     listing = anniversary_listing(
@@ -101,15 +80,7 @@ def anniversary(
 @store_option
 @format_option(LISTING_FORMATS, "table")
 def upcoming(
-    days: int,
-    as_of: dt.date,
-    every: int,
-    countries_: tuple[str, ...],
-    pair: tuple[str, ...],
-    kinds: tuple[str, ...],
-    leap: LeapRule,
-    store_paths: tuple[str, ...],
-    fmt: str,
+    days: int, as_of: dt.date, milestones: Milestones, store_paths: tuple[str, ...], fmt: str
 ) -> None:
     """List the milestone anniversaries of the next N days, soonest first.
 
@@ -134,7 +105,8 @@ def upcoming(
         raise click.BadParameter(
             "the window runs past the year 9999", param_hint="--days"
         ) from None
-    selected = commemorated(load_events(store_paths), countries_, kinds, pair)
+    every, leap = milestones.every, milestones.leap
+    selected = milestones.select(load_events(store_paths))
     found = domain.anniversaries_between(selected, start, end, every, leap)
     every_text = f" (every {every} years)" if every > 1 else ""
     listing = anniversary_listing(

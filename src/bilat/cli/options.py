@@ -7,6 +7,7 @@ imported here: ``bilat --help`` loads nothing else.
 
 from __future__ import annotations
 
+import functools
 import os
 from collections.abc import Callable, Sequence
 from typing import TYPE_CHECKING, Any, TypeVar
@@ -19,7 +20,8 @@ from bilat.vocab import KINDS, LEAP_RULES
 if TYPE_CHECKING:
     import datetime as dt
 
-    from bilat.domain import PartialDate
+    from bilat.domain import Event, PartialDate
+    from bilat.vocab import LeapRule
 
 F = TypeVar("F", bound=Callable[..., Any])
 
@@ -215,8 +217,44 @@ COMMEMORATED_KIND_HELP = (
 )
 
 
+class Milestones:
+    """The options of every command that places milestone anniversaries, as one value:
+    ``--every``, ``--country``, ``--pair``, ``--kind`` and ``--leap-day``."""
+
+    def __init__(
+        self,
+        every: int,
+        countries_: tuple[str, ...],
+        pair: tuple[str, ...],
+        kinds: tuple[str, ...],
+        leap: LeapRule,
+    ) -> None:
+        self.every, self.countries, self.pair = every, countries_, pair
+        self.kinds, self.leap = kinds, leap
+
+    def select(self, events: Sequence[Event]) -> list[Event]:
+        """The events whose anniversaries are placed: letters and anniversary events
+        only when asked for by kind."""
+        from bilat import domain
+
+        return domain.filter_events(
+            events,
+            countries=self.countries,
+            all_countries=self.pair,
+            kinds=self.kinds,
+            exclude_kinds=() if self.kinds else domain.NOT_COMMEMORATED,
+        )
+
+
 def milestone_options(f: F) -> F:
-    """The options of every command that places milestone anniversaries."""
+    """Declare the milestone options; the command receives them as ``milestones``."""
+    names = ("every", "countries_", "pair", "kinds", "leap")
+
+    @functools.wraps(f)
+    def command(**kwargs: Any) -> Any:
+        milestones = Milestones(*(kwargs.pop(name) for name in names))
+        return f(milestones=milestones, **kwargs)
+
     for option in reversed(
         (
             every_option,
@@ -226,5 +264,5 @@ def milestone_options(f: F) -> F:
             leap_option,
         )
     ):
-        f = option(f)
-    return f
+        command = option(command)
+    return command  # type: ignore[return-value]

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from pathlib import Path
 from typing import TYPE_CHECKING
 
 import click
@@ -56,10 +55,13 @@ def _letter(
         raise click.UsageError("a letter needs --letter-author and --letter-recipient")
     text = None
     if text_file:
+        from bilat.store import read_input
+
+        data = read_input(text_file, what="letter text file", limit=1 << 20)
         try:
-            text = Path(text_file).read_text(encoding="utf-8")
-        except (OSError, UnicodeDecodeError) as exc:
-            raise click.ClickException(f"{text_file}: cannot read: {exc}") from None
+            text = data.decode("utf-8")
+        except UnicodeDecodeError as exc:
+            raise click.ClickException(f"{text_file}: not UTF-8 text (byte {exc.start})") from None
     return {"author": author, "recipient": recipient, "text": text}
 
 
@@ -131,22 +133,20 @@ def add(
     if source_urls and len(source_urls) != len(source_titles):
         raise click.UsageError("give one --source-url for each --source-title, or none")
     letter = _letter(letter_author, letter_recipient, letter_text_file)
+    sources = [(t, source_urls[i] if source_urls else None) for i, t in enumerate(source_titles)]
+    text = {"summary": summary, "place": place, "note": note}
     try:
         event = codec.new_event(
+            title=title,
             id=event_id,
             date=date_.isoformat(),
             end_date=end_date.isoformat() if end_date else None,
             parties=all_parties,
             by=by,
             kind=kind,
-            title=title,
-            summary=summary,
-            place=place,
-            note=note,
-            sources=[
-                (t, source_urls[i] if source_urls else None) for i, t in enumerate(source_titles)
-            ],
+            sources=sources,
             letter=letter,
+            **text,
         )
     except store_mod.StoreError as exc:
         raise click.UsageError(f"invalid event: {exc}") from None

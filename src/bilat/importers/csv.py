@@ -9,7 +9,6 @@ Columns: ``date``, ``parties`` (codes separated by ``;``), ``kind``, ``title``,
 from __future__ import annotations
 
 import csv
-from pathlib import Path
 from typing import Any
 
 from bilat import codec
@@ -30,16 +29,18 @@ OPTIONAL = (
 )
 
 
+MAX_FILE = 256 << 20
+
+
 def read_text(file: str) -> str:
     """The text of an input file, or a StoreError that says why not."""
+    from bilat.store import read_input
+
+    data = read_input(file, what="CSV file", limit=MAX_FILE)
     try:
-        return Path(file).read_text(encoding="utf-8-sig")
-    except FileNotFoundError:
-        raise StoreError(f"{file}: no such file") from None
-    except IsADirectoryError:
-        raise StoreError(f"{file}: is a directory, not a CSV file") from None
-    except (OSError, UnicodeDecodeError) as exc:
-        raise StoreError(f"{file}: cannot read: {exc}") from None
+        return data.decode("utf-8-sig")
+    except UnicodeDecodeError as exc:
+        raise StoreError(f"{file}: not UTF-8 text (byte {exc.start})") from None
 
 
 def _sources(urls: list[str], titles: list[str]) -> list[tuple[str, str | None]]:

@@ -244,13 +244,9 @@ def state_code(path: Path, root: ET.Element) -> tuple[str | None, str]:
 
 
 def _parse_file(path: Path) -> ET.Element:
-    try:
-        with path.open("rb") as f:
-            data = f.read(_MAX_FILE + 1)
-    except OSError as exc:
-        raise StoreError(f"{path}: cannot read: {exc.strerror or exc}") from None
-    if len(data) > _MAX_FILE:
-        raise StoreError(f"{path}: larger than {_MAX_FILE >> 20} MiB; not a guide article")
+    from bilat.store import read_input
+
+    data = read_input(path, what="guide article", limit=_MAX_FILE)
     try:
         parser = ET.XMLParser()
         parser.feed(data)

@@ -22,7 +22,6 @@ from __future__ import annotations
 
 from collections import Counter
 from collections.abc import Iterable
-from pathlib import Path
 from typing import Any
 
 import msgspec
@@ -262,16 +261,6 @@ def read_data(data: bytes, name: str) -> Imported:
 
 def read(file: str) -> Imported:
     """The events of a saved SPARQL JSON result file."""
-    path = Path(file)
-    try:
-        with path.open("rb") as f:
-            data = f.read(_MAX_FILE + 1)
-    except FileNotFoundError:
-        raise StoreError(f"{file}: no such file") from None
-    except IsADirectoryError:
-        raise StoreError(f"{file}: is a directory, not a query result") from None
-    except OSError as exc:
-        raise StoreError(f"{file}: cannot read: {exc.strerror or exc}") from None
-    if len(data) > _MAX_FILE:
-        raise StoreError(f"{file}: larger than {_MAX_FILE >> 20} MiB")
-    return read_data(data, file)
+    from bilat.store import read_input
+
+    return read_data(read_input(file, what="query result file", limit=_MAX_FILE), file)
