@@ -27,7 +27,7 @@ def test_bundled_store_is_the_top_level_file() -> None:
 
 
 def test_bundled_store_is_in_the_stable_layout() -> None:
-    assert dumps(load_path(STORE).events) == STORE.read_bytes()
+    assert dumps(load_path(STORE).events, schema="./events.schema.json") == STORE.read_bytes()
 
 
 def test_every_event_is_sourced() -> None:

@@ -249,7 +249,7 @@ def test_dumps_is_sorted_by_date_then_id() -> None:
 
 
 def test_dumps_layout() -> None:
-    out = dumps(sample_events())
+    out = dumps(sample_events(), schema="./events.schema.json")
     text = out.decode("utf-8")
     assert text.endswith("}\n")
     assert not text.endswith("\n\n")
@@ -262,7 +262,9 @@ def test_dumps_layout() -> None:
     assert '\n    {\n      "id": "early",\n' in text
 
 
-def test_dumps_omits_defaults_and_schema_can_be_left_out() -> None:
+def test_dumps_omits_defaults_and_names_no_schema_by_default() -> None:
+    # An exported or user store has no schema file beside it: it names none.
+    assert dumps(sample_events()) == dumps(sample_events(), schema=None)
     text = dumps(sample_events(), schema=None).decode()
     assert "$schema" not in text
     assert "null" not in text
@@ -292,3 +294,14 @@ def test_committed_schema_is_up_to_date() -> None:
     committed = ROOT / "data" / "events.schema.json"
     expected = json.dumps(json_schema(), indent=2, ensure_ascii=False) + "\n"
     assert committed.read_text(encoding="utf-8") == expected
+
+
+def test_dumps_escapes_what_a_terminal_would_take_for_controls() -> None:
+    event = EVENT | {"title": "A \u202eright-to-left\u2028line \x85 end"}
+    (loaded,) = load_text(store(event))
+    out = dumps([loaded]).decode()
+    for raw in ("\u202e", "\u2028", "\x85"):
+        assert raw not in out
+    assert "\\u202e" in out
+    (again,) = loads(out.encode(), "again")
+    assert again.title == loaded.title  # the same string, escaped

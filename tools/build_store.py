@@ -279,7 +279,7 @@ def build() -> tuple[bytes, dict[str, Any]]:
     report: dict[str, Any] = {"dropped_mirror_claims": []}
     found, rest = groups(listed, report)
     events = [build_group(g) for g in found] + rest
-    data = codec.dumps(events)
+    data = codec.dumps(events, schema=f"./{codec.SCHEMA_FILE}")
     codec.loads(data, "the built store")  # the store's own rules, every one of them
     for event in events:
         for source in [*event.sources, *(s for c in event.disputed or () for s in c.sources)]:

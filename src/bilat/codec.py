@@ -16,7 +16,7 @@ import msgspec
 
 from . import rules
 from .domain import Event, PartialDate
-from .text import escape
+from .text import escape, escape_json
 from .vocab import KINDS, StoreError
 
 __all__ = [
@@ -241,12 +241,15 @@ def to_builtins(record: msgspec.Struct) -> dict[str, Any]:
     return result
 
 
-def dumps(events: Iterable[Event], *, schema: str | None = f"./{SCHEMA_FILE}") -> bytes:
+def dumps(events: Iterable[Event], *, schema: str | None = None) -> bytes:
     """A store in the stable, diff-friendly layout: sorted by date then id, two-space
-    indent, UTF-8 without escaping, trailing newline."""
+    indent, UTF-8 without escaping but for the characters a terminal or an editor could
+    take for controls (``\\u`` escapes), trailing newline. ``schema`` is the address of
+    the JSON Schema to name in ``$schema`` (none by default: an exported or user store
+    has no schema file beside it)."""
     ordered = sorted(events, key=lambda e: e.sort_key)
     raw = _encoder.encode(_StoreFile(schema=schema, version=FORMAT_VERSION, events=ordered))
-    return msgspec.json.format(raw, indent=2) + b"\n"
+    return escape_json(msgspec.json.format(raw, indent=2) + b"\n")
 
 
 def _schema_hook(type_: type) -> dict[str, Any]:

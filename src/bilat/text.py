@@ -55,3 +55,18 @@ def cell_width(text: str) -> int:
             continue
         width += 2 if unicodedata.east_asian_width(char) in "WF" else 1
     return width
+
+
+# The UTF-8 lead bytes of every character JSON_UNSAFE matches: DEL, C1 controls (c2), the
+# Arabic letter mark (d8), bidi marks and separators (e2 80, e2 81), surrogates (ed).
+_JSON_UNSAFE_BYTES = (b"\x7f", b"\xc2", b"\xd8", b"\xe2\x80", b"\xe2\x81", b"\xed")
+
+
+def escape_json(data: bytes) -> bytes:
+    """UTF-8 JSON with the characters of JSON_UNSAFE written as ``\\u`` escapes (the
+    strings stay exact; the encoder has escaped the C0 controls). The text is scanned only
+    when it holds a byte that may start one."""
+    if data.isascii() or not any(lead in data for lead in _JSON_UNSAFE_BYTES):
+        return data
+    text = JSON_UNSAFE.sub(lambda m: f"\\u{ord(m.group()):04x}", data.decode("utf-8"))
+    return text.encode("utf-8")

@@ -230,7 +230,7 @@ def test_writes_are_stable_and_keep_permissions(run: Run, user_store: Path) -> N
     assert user_store.stat().st_mode & 0o777 == 0o600
     text = user_store.read_text(encoding="utf-8")
     assert "présente" in text  # UTF-8, not \\u escapes
-    assert text.startswith('{\n  "$schema"')
+    assert text.startswith('{\n  "version": 1,')  # no schema file beside it: none named
     ids = [e["id"] for e in json.loads(text)["events"]]
     assert ids == ["az-mt-embassy-opened-2024-05", "az-mt-embassy-opened-2025-10-01"]
     assert [p.name for p in user_store.parent.iterdir() if p.name.endswith(".tmp")] == []

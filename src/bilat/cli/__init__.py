@@ -30,8 +30,15 @@ __all__ = ["cli", "main"]
 CONTEXT_SETTINGS = {"help_option_names": ["-h", "--help"], "max_content_width": 100}
 
 
+class OutputError(click.ClickException):
+    """Standard output could not be written (a full disk, a closed terminal)."""
+
+
 class BilatGroup(click.Group):
-    """Turns every BilatError into one 'Error: ...' line and exit status 1."""
+    """The one error path: every BilatError, usage error and output error becomes one
+    'Error: ...' line on standard error, with control characters made visible (the
+    message may quote a file name, a CSV header or a value), and exit status 1 (2 for
+    usage errors); a reader that went away (`bilat ... | head`) ends the run quietly."""
 
     def invoke(self, ctx: click.Context) -> Any:
         # A command is one short run over data that lives until it ends and holds no
@@ -41,13 +48,48 @@ class BilatGroup(click.Group):
         try:
             return super().invoke(ctx)
         except BilatError as exc:
-            from bilat.text import clean
-
-            # The message may quote the store (a field name, a value): never raw controls.
-            raise click.ClickException(clean(str(exc))) from None
+            raise click.ClickException(str(exc)) from None
+        except BrokenPipeError:
+            raise
+        except OSError as exc:
+            if exc.filename is not None:
+                raise  # not the output: a bug to see, not to hide
+            raise OutputError(f"cannot write the output: {exc.strerror or exc}") from None
         finally:
             if collecting:
                 gc.enable()
+
+    def main(  # type: ignore[override]
+        self, args: Any = None, prog_name: str | None = None, **extra: Any
+    ) -> Any:
+        if not extra.pop("standalone_mode", True):
+            return super().main(args, prog_name, standalone_mode=False, **extra)
+        import sys
+
+        try:
+            code = super().main(args, prog_name, standalone_mode=False, **extra)
+        except click.ClickException as exc:
+            from bilat.text import clean
+
+            exc.message = clean(exc.message)  # type: ignore[misc]
+            exc.show()
+            sys.exit(exc.exit_code)
+        except click.exceptions.Abort:
+            click.echo("Aborted!", err=True)
+            sys.exit(1)
+        except BrokenPipeError:
+            quiet_stdout()
+            sys.exit(1)
+        sys.exit(code if isinstance(code, int) else 0)
+
+
+def quiet_stdout() -> None:
+    """Point standard output at /dev/null, so that the interpreter's last flush of what
+    the departed reader did not take raises nothing."""
+    import sys
+
+    devnull = os.open(os.devnull, os.O_WRONLY)
+    os.dup2(devnull, sys.stdout.fileno())
 
 
 @click.group(cls=BilatGroup, context_settings=CONTEXT_SETTINGS)
@@ -107,8 +149,16 @@ def main() -> None:
         else:  # sys.exit("message"), as Python itself reports it
             print(exc.code, file=sys.stderr)
             status = 1
-    for stream in (sys.stdout, sys.stderr):
-        # The reader may have gone (`bilat ... | head`), or the stream be closed.
+    try:
+        sys.stdout.flush()
+    except BrokenPipeError:
+        quiet_stdout()
+        status = status or 1
+    except (OSError, ValueError) as exc:
+        reason = getattr(exc, "strerror", None) or exc
         with contextlib.suppress(OSError, ValueError):
-            stream.flush()
+            print(f"Error: cannot write the output: {reason}", file=sys.stderr)
+        status = status or 1
+    with contextlib.suppress(OSError, ValueError):
+        sys.stderr.flush()
     os._exit(status)

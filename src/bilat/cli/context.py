@@ -112,6 +112,10 @@ def emit_listing(listing: Listing, fmt: str) -> None:
 
     if fmt in ("table", "text") and plain_tables():
         emit(formats.listing_plain(listing))
+    elif fmt == "csv":
+        ctx = click.get_current_context(silent=True)
+        raw = bool(ctx and ctx.find_root().meta.get("bilat.raw"))
+        emit(formats.listing_csv(listing, raw=raw))
     else:
         emit(formats.listing_text(listing, fmt))
 

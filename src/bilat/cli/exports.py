@@ -17,6 +17,9 @@ from bilat.cli.options import (
     store_option,
 )
 
+#: The longest span of years one calendar may hold (a calendar is built in memory).
+MAX_YEARS = 200
+
 
 @click.group()
 def export() -> None:
@@ -55,10 +58,16 @@ def export_ics(
     """
     from bilat import domain
     from bilat.render import ics
+    from bilat.render.listings import plural
 
     if to_year < from_year:
         raise click.BadParameter(
             f"{to_year} is before --from-year {from_year}", param_hint="--to-year"
+        )
+    if to_year - from_year >= MAX_YEARS:
+        raise click.BadParameter(
+            f"a calendar spans at most {MAX_YEARS} years; export it in parts",
+            param_hint="--to-year",
         )
     selected = milestones.select(load_events(store_paths))
     every, leap = milestones.every, milestones.leap
@@ -69,8 +78,13 @@ def export_ics(
     ]
     data, left_out = ics.build_calendar(found, stamp=context.now_utc(), leap=leap)
     written = len(found) - left_out
+    if not written:
+        unknown = f" ({left_out} known only to the month or year)" if left_out else ""
+        raise click.ClickException(
+            f"no anniversary to put in a calendar{unknown}; nothing was written"
+        )
     where = write_output(output, data, "calendar")
-    message = f"{written} anniversaries written to {where}"
+    message = f"{plural(written, 'anniversary', 'anniversaries')} written to {where}"
     if left_out:
         message += f"; {left_out} left out because their day is unknown"
     click.echo(message + ".", err=True)

@@ -40,6 +40,12 @@ class CountryType(click.ParamType):
 
         if not isinstance(value, str):
             return str(value)
+        if value.startswith("-") and len(value) > 1:
+            self.fail(
+                f"expected a country, got the option {value!r}: a country is missing before it",
+                param,
+                ctx,
+            )
         try:
             return countries.resolve(value)
         except countries.UnknownCountry as exc:
@@ -110,8 +116,27 @@ def target_option(f: F) -> F:
     )(f)
 
 
+def _remember_raw(ctx: click.Context, param: click.Parameter, value: bool) -> bool:
+    ctx.meta["bilat.raw"] = value
+    return value
+
+
 def format_option(choices: Sequence[str], default: str) -> Callable[[F], F]:
+    """``--format``, and ``--raw`` where CSV is one of the formats."""
+
     def decorate(f: F) -> F:
+        if "csv" in choices:
+            f = click.option(
+                "--raw",
+                is_flag=True,
+                expose_value=False,
+                callback=_remember_raw,
+                help=(
+                    "With --format csv: cells exactly as stored. By default a cell that a "
+                    "spreadsheet would run as a formula (starting with = + - @, a tab or a "
+                    "carriage return) is written with a leading apostrophe."
+                ),
+            )(f)
         return click.option(
             "--format",
             "fmt",

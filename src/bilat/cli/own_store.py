@@ -38,11 +38,25 @@ def stores(store_paths: tuple[str, ...], fmt: str) -> None:
     """
     from bilat.render.listings import stores_listing
 
-    read = context.read_stores(store_paths)
-    user = None if store_paths else user_store()
-    entries = [(i, s.name, len(s.events), "read") for i, s in enumerate(read, 1)]
-    if user is not None and not user.is_file():
-        entries.append((len(entries) + 1, str(user), 0, "not created yet (bilat add creates it)"))
+    entries: list[tuple[int, str, int, str]] = []
+    if store_paths:
+        from bilat import store as store_mod
+
+        for i, path in enumerate(store_paths, 1):
+            try:
+                found = store_mod.load_path(path, cache=context.cache_dir)
+            except store_mod.StoreError as exc:
+                reason = str(exc).removeprefix(f"{path}: ")
+                entries.append((i, path, 0, f"not read: {reason}"))
+            else:
+                entries.append((i, found.name, len(found.events), "read"))
+    else:
+        read = context.read_stores(())
+        entries = [(i, s.name, len(s.events), "read") for i, s in enumerate(read, 1)]
+        user = user_store()
+        if not user.is_file():
+            status = "not created yet (bilat add creates it)"
+            entries.append((len(entries) + 1, str(user), 0, status))
     emit_listing(stores_listing(entries), fmt)
 
 

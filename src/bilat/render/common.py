@@ -16,26 +16,16 @@ import msgspec
 from bilat import countries
 from bilat.codec import to_builtins
 from bilat.domain import Claim, Event, LeapRule, PartialDate, Source, YearsRange
-from bilat.text import JSON_UNSAFE
+from bilat.text import escape_json
 
 DISPUTED_MARK = "*"
 LEAP_MARK = "\u2020"  # dagger
 
 
-# The UTF-8 lead bytes of every character _JSON_UNSAFE matches: DEL, C1 controls (c2),
-# the Arabic letter mark (d8), bidi marks and separators (e2 80, e2 81), surrogates (ed).
-_JSON_UNSAFE_BYTES = (b"\x7f", b"\xc2", b"\xd8", b"\xe2\x80", b"\xe2\x81", b"\xed")
-
-
 def dump_json(obj: Any) -> bytes:
     """UTF-8 JSON (two-space indent, trailing newline) that keeps strings exact but never
-    carries a raw control character: msgspec escapes C0 controls, the rest are escaped
-    here (the output is scanned only when it holds a byte that may start one)."""
-    data = msgspec.json.format(msgspec.json.encode(obj), indent=2) + b"\n"
-    if not data.isascii() and any(lead in data for lead in _JSON_UNSAFE_BYTES):
-        text = JSON_UNSAFE.sub(lambda m: f"\\u{ord(m.group()):04x}", data.decode("utf-8"))
-        data = text.encode("utf-8")
-    return data
+    carries a raw control character (see :func:`bilat.text.escape_json`)."""
+    return escape_json(msgspec.json.format(msgspec.json.encode(obj), indent=2) + b"\n")
 
 
 def name(code: str) -> str:

@@ -9,24 +9,48 @@ import re
 from collections.abc import Callable
 from typing import TYPE_CHECKING, Any
 
-from bilat.domain import Event
+from bilat.domain import Event, Source
 from bilat.text import cell_width, clean
 
-from .common import disputed_lines, dump_json, event_fields, letter_lines, paragraphs, source_line
+from .common import disputed_lines, dump_json, event_fields, letter_lines, paragraphs
 from .listings import Listing
 
 if TYPE_CHECKING:
     from rich.console import RenderableType
 
 
-def listing_csv(listing: Listing) -> str:
+#: What a spreadsheet takes for the start of a formula (OWASP's list for CSV injection).
+FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
+
+
+def safe_cell(cell: str) -> str:
+    """A cell a spreadsheet shows as text: a leading apostrophe before a formula start."""
+    return "'" + cell if cell.startswith(FORMULA_STARTS) else cell
+
+
+def listing_csv(listing: Listing, *, raw: bool = False) -> str:
+    """RFC 4180 CSV, one header row; control characters made visible, and every cell
+    that a spreadsheet would run as a formula written as text (unless ``raw``)."""
     out = io.StringIO()
     import csv
 
     writer = csv.writer(out, lineterminator="\n")
     writer.writerow(listing.csv_columns)
-    writer.writerows([[clean(cell) for cell in row] for row in listing.csv_rows])
+    for row in listing.csv_rows:
+        cells = [clean(cell) for cell in row]
+        writer.writerow(cells if raw else [safe_cell(c) for c in cells])
     return out.getvalue()
+
+
+def md_link(source: Source) -> str:
+    """A source as a Markdown link, ``[title](url)``, or its escaped title alone."""
+    if not source.url:
+        return md(source.title)
+    from urllib.parse import quote
+
+    target = quote(clean(source.url), safe=":/?#[]@!$&'*+,;=%~-._")
+    target = target.replace("(", "%28").replace(")", "%29")
+    return f"[{md(source.title)}]({target})"
 
 
 _MD_SPECIAL = re.compile(r"([\\`*_\[\]<>|#])")
@@ -65,7 +89,7 @@ def letter_markdown(event: Event, footer: str | None = None) -> str:
     elif event.summary:
         lines += [f"*{md(event.summary)}*", "", "(The store has no text for this letter.)", ""]
     lines += ["## Sources", ""]
-    lines += [f"- {md(source_line(s))}" for s in event.sources]
+    lines += [f"- {md_link(s)}" for s in event.sources]
     if footer:
         lines += ["", md(footer)]
     return "\n".join(lines) + "\n"
@@ -75,7 +99,7 @@ def event_markdown(event: Event) -> str:
     lines = [f"# {md(event.title)}", ""]
     lines += [f"**{k}:** {md(v)}  " for k, v in event_fields(event)]
     lines += ["", "## Sources", ""]
-    lines += [f"- {md(source_line(s))}" for s in event.sources]
+    lines += [f"- {md_link(s)}" for s in event.sources]
     if event.disputed:
         lines += ["", "## Disputed dates", ""]
         lines += [f"- {md(line)}" for line in disputed_lines(event)]

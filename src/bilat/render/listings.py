@@ -291,10 +291,10 @@ def relations_listing(
     def row(p: Partner) -> list[str]:
         nxt = p.next_milestone
         found = (
-            (f"{focus} recognised {p.code}", p.recognised_by_focus),
-            (f"{p.code} recognised {focus}", p.recognised_by_partner),
-            (f"{focus} embassy", p.embassy_of_focus),
-            (f"{p.code} embassy", p.embassy_of_partner),
+            (f"{name(focus)} recognised {name(p.code)}", p.recognised_by_focus),
+            (f"{name(p.code)} recognised {name(focus)}", p.recognised_by_partner),
+            (f"embassy of {name(focus)}", p.embassy_of_focus),
+            (f"embassy of {name(p.code)}", p.embassy_of_partner),
         )
         return [
             name(p.code),
