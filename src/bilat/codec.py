@@ -332,3 +332,40 @@ def new_event(
         "letter": letter,
     }
     return event_from_dict(raw)
+
+
+class _Object(dict[str, Any]):
+    """A JSON object that remembers the keys it was given more than once."""
+
+    twice: list[str]
+
+
+def _pairs(pairs: list[tuple[str, Any]]) -> _Object:
+    found = _Object()
+    found.twice = []
+    for key, value in pairs:
+        if key in found:
+            found.twice.append(key)
+        found[key] = value
+    return found
+
+
+def duplicate_keys(data: bytes) -> list[str]:
+    """The JSON paths of keys written twice in one object (``$.events[3].date``); empty
+    when there are none or the text is not JSON (the decoder says what is wrong then)."""
+    import json
+
+    try:
+        document = json.loads(data.removeprefix(BOM).decode("utf-8"), object_pairs_hook=_pairs)
+    except (ValueError, RecursionError):
+        return []
+    found: list[str] = []
+    todo: list[tuple[Any, str]] = [(document, "$")]
+    while todo:
+        node, path = todo.pop()
+        if isinstance(node, _Object):
+            found += [f"{path}.{key}" for key in node.twice]
+            todo += [(value, f"{path}.{key}") for key, value in node.items()]
+        elif isinstance(node, list):
+            todo += [(value, f"{path}[{i}]") for i, value in enumerate(node)]
+    return sorted(found)

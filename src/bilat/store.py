@@ -10,7 +10,6 @@ from __future__ import annotations
 import contextlib
 import datetime as dt
 import functools
-import itertools
 import os
 import stat
 import tempfile
@@ -219,13 +218,16 @@ def check(data: bytes, name: str, today: dt.date) -> list[str]:
     """Every problem of a store, one message each (``name: path: problem``); empty when
     the store is clean. Each event is checked on its own, so one bad event does not hide
     the others."""
+    from bilat.codec import duplicate_keys
+
+    twice = [f"{name}: {path}: the key is written twice" for path in duplicate_keys(data)]
     try:
         events = loads(data, name)
     except StoreError as exc:
         first = str(exc)
     else:
         # A store that loads has no format problems: only the checks beyond it remain.
-        return [
+        return twice + [
             f"{name}: {path}: {problem}"
             for path, problem in rules.lint(list(enumerate(events)), today)
         ]
@@ -251,7 +253,7 @@ def check(data: bytes, name: str, today: dt.date) -> list[str]:
         valid.append((i, event))
     messages += [f"{name}: {path}: {problem}" for path, problem in rules.problems(valid)]
     messages += [f"{name}: {path}: {problem}" for path, problem in rules.lint(valid, today)]
-    return messages or [first]
+    return twice + messages or [first]
 
 
 # --------------------------------------------------------------------------- writing files
@@ -269,13 +271,12 @@ def identity(event: Event) -> tuple[str, str, frozenset[str], str, str]:
     )
 
 
-def make_id(event: Event, taken: Iterable[str]) -> str:
+def make_id(event: Event, taken: Collection[str]) -> str:
     """A readable id: parties, kind and date (``az-jp-embassy-opened-2025-10-01``), with a
-    number added when that is taken."""
+    number added when that is taken. ``taken`` is looked up, never copied: pass a set."""
     base = "-".join([*(p.lower() for p in event.parties), event.kind, event.date.isoformat()])
-    used = set(taken)
     candidate, n = base, 2
-    while candidate in used:
+    while candidate in taken:
         candidate, n = f"{base}-{n}", n + 1
     return candidate
 
@@ -339,10 +340,55 @@ def locked(path: Path) -> Iterator[None]:
             yield
     except Timeout:
         raise StoreError(
-            f"{path}: another bilat has held the store's lock for {LOCK_TIMEOUT:.0f} s"
+            f"{path}.lock: another bilat has held this store's lock for {LOCK_TIMEOUT:.0f} s "
+            "(if none is running, delete the lock file)"
         ) from None
     except OSError as exc:
         raise _write_error(path, exc) from None
+
+
+@contextlib.contextmanager
+def _writing(path: Path, dry_run: bool) -> Iterator[tuple[Path, list[Event]]]:
+    """The store to change, locked: its real path (a symbolic link is followed once, so
+    that the file it names is locked and replaced, and the link stays a link), and its
+    events, read after its temporary files left by a killed writer are removed."""
+    real = Path(os.path.realpath(path))
+    with locked(real) if not dry_run else contextlib.nullcontext():
+        if not dry_run:
+            _remove_stale_temporaries(real)
+        current: list[Event] = []
+        if real.exists():
+            data = read_file(real)
+            _refuse_duplicate_keys(data, str(real))
+            current = list(loads(data, str(real)))
+        yield real, current
+
+
+def _remove_stale_temporaries(path: Path) -> None:
+    """Temporary files of bilat's own naming beside a store whose lock we hold belong to
+    a write that never finished (a killed process): no writer is using them."""
+    for stale in path.parent.glob(f".{glob_escape(path.name)}.*.tmp"):
+        with contextlib.suppress(OSError):
+            stale.unlink()
+
+
+def glob_escape(name: str) -> str:
+    import glob
+
+    return glob.escape(name)
+
+
+def _refuse_duplicate_keys(data: bytes, name: str) -> None:
+    """A write re-encodes the store from its decoded events: a key written twice in one
+    object would silently lose all its values but the last. Refuse instead."""
+    from bilat.codec import duplicate_keys
+
+    found = duplicate_keys(data)
+    if found:
+        raise StoreError(
+            f"{name}: {found[0]}: the key is written twice; fix the file first (bilat "
+            "validate lists every problem), or a write would keep only the last value"
+        )
 
 
 class Added(msgspec.Struct, frozen=True, gc=False):
@@ -370,10 +416,10 @@ def add_events(
     ``new_ids`` get an id made here, under the lock, so that concurrent writers never pick
     the same one. Nothing is written unless every event can be added.
     """
-    with locked(path) if not dry_run else contextlib.nullcontext():
-        current = list(load_path(path).events) if path.exists() else []
+    with _writing(path, dry_run) as (real, current):
         by_id = {e.id: e for e in current}
         elsewhere = {e.id for e in others}
+        taken = set(by_id) | elsewhere
         identities = {identity(e): e for e in [*others, *current]}
         added: list[Event] = []
         skipped: list[Event] = []
@@ -385,8 +431,8 @@ def add_events(
                     continue
                 raise StoreError(f"{path}: the same event is already there as {same.id!r}")
             if i in new_ids:
-                taken = itertools.chain(by_id, elsewhere)
                 event = msgspec.structs.replace(event, id=make_id(event, taken))
+            taken.add(event.id)
             if not replace and event.id in by_id:
                 raise StoreError(
                     f"{path}: id {event.id!r} is already in this store (--replace overwrites it)"
@@ -400,7 +446,7 @@ def add_events(
             identities[identity(event)] = event
             added.append(event)
         if added and not dry_run:
-            write_atomic(path, dumps(by_id.values()))
+            write_atomic(real, dumps(by_id.values()))
     return Added(tuple(added), tuple(skipped))
 
 
@@ -421,8 +467,7 @@ def import_events(
     """
     from bilat import merge
 
-    with locked(path) if not dry_run else contextlib.nullcontext():
-        current = list(load_path(path).events) if path.exists() else []
+    with _writing(path, dry_run) as (real, current):
         combined = {e.id: e for e in [*others, *current]}
         taken = set(combined)
         events = []
@@ -441,5 +486,5 @@ def import_events(
         if (result.added or result.updated) and not dry_run:
             by_id = {e.id: e for e in current}
             by_id.update((e.id, e) for e in [*result.updated, *result.added])
-            write_atomic(path, dumps(by_id.values()))
+            write_atomic(real, dumps(by_id.values()))
     return result

@@ -372,3 +372,49 @@ def test_concurrent_adds_never_make_the_same_id(tmp_path: Path) -> None:
     ids = sorted(out.decode().strip() for out, _, _ in outcomes)
     assert ids == sorted(e.id for e in load_path(target).events)
     assert len(set(ids)) == 6
+
+
+EMBASSY_ARGS = (
+    "add", "--date", "2024-05", "--parties", "AZ", "MT", "--by", "AZ", "--kind",
+    "embassy-opened", "--title", "Embassy opens", "--source-title", "MFA",
+)  # fmt: skip
+
+
+def test_a_symlinked_store_is_written_through_the_link(run: Run, tmp_path: Path) -> None:
+    real = tmp_path / "real" / "events.json"
+    real.parent.mkdir()
+    real.write_text('{"version": 1, "events": []}\n')
+    link = tmp_path / "link.json"
+    link.symlink_to(real)
+    result = run(*EMBASSY_ARGS, "--store", str(link))
+    assert result.exit_code == 0, result.output
+    assert link.is_symlink()  # the link stays a link ...
+    assert len(load_path(real).events) == 1  # ... and the file it names has the event
+    assert (real.parent / "events.json.lock").exists()  # one lock: the real file's
+    assert not (tmp_path / "link.json.lock").exists()
+
+
+def test_temporary_files_of_a_killed_write_are_removed(run: Run, tmp_path: Path) -> None:
+    store = tmp_path / "events.json"
+    stale = tmp_path / ".events.json.abc123.tmp"
+    stale.write_bytes(b"x" * 1000)
+    other = tmp_path / ".other.json.abc123.tmp"
+    other.write_bytes(b"not ours")
+    assert run(*EMBASSY_ARGS, "--store", str(store)).exit_code == 0
+    assert not stale.exists()
+    assert other.exists()
+
+
+def test_duplicate_keys_are_reported_and_never_lost(run: Run, tmp_path: Path) -> None:
+    store = tmp_path / "events.json"
+    store.write_text(
+        '{"version": 1, "events": [{"id": "e-1", "date": "1992", "date": "1993",'
+        ' "parties": ["AZ", "JP"], "kind": "visit", "title": "T",'
+        ' "sources": [{"title": "S"}]}]}\n'
+    )
+    before = store.read_bytes()
+    checked = run("validate", str(store))
+    assert checked.exit_code == 1
+    assert f"{store}: $.events[0].date: the key is written twice" in checked.stdout
+    assert_data_error(run(*EMBASSY_ARGS, "--store", str(store)), "written twice")
+    assert store.read_bytes() == before
