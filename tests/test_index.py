@@ -3,7 +3,9 @@ trusted over the file, and giving the same answers as a full load."""
 
 from __future__ import annotations
 
+import hashlib
 import json
+import os
 from collections.abc import Callable
 from pathlib import Path
 
@@ -69,6 +71,60 @@ def test_validation_is_not_skipped_for_a_changed_file(big_store: Path, tmp_path:
         load_path(path, cache=cache, query=Query(all_countries=("JP",)))
 
 
+HEAD = len(index._MAGIC) + 32
+
+
+def body_of(where: Path) -> bytes:
+    return where.read_bytes()[HEAD:]
+
+
+def forge(where: Path, body: bytes) -> None:
+    """An index body written by hand, with a header that fits it (as only a user who can
+    write the cache folder could)."""
+    where.write_bytes(index._MAGIC + hashlib.sha256(body).digest() + body)
+
+
+def test_a_flipped_bit_is_caught_before_the_index_is_used(big_store: Path, tmp_path: Path) -> None:
+    cache = cache_of(tmp_path)
+    query = Query(all_countries=("AZ", "JP"))
+    expected = load_path(big_store, cache=cache, query=query).events
+    where = index.index_file(cache(), big_store)
+    data = bytearray(where.read_bytes())
+    data[len(data) // 2] ^= 0x01
+    where.write_bytes(bytes(data))
+    loaded = load_path(big_store, cache=cache, query=query)
+    assert loaded.all_ids is None  # a full load
+    assert {e.id for e in expected} <= {e.id for e in loaded.events}
+
+
+@pytest.mark.skipif(not hasattr(os, "mkfifo"), reason="no FIFOs here")
+def test_an_index_that_is_a_fifo_or_a_device_is_not_read(big_store: Path, tmp_path: Path) -> None:
+    cache = cache_of(tmp_path)
+    load_path(big_store, cache=cache)
+    where = index.index_file(cache(), big_store)
+    where.unlink()
+    os.mkfifo(where)
+    assert load_path(big_store, cache=cache, query=Query()).all_ids is None  # no hang
+    where.unlink()
+    where.symlink_to("/dev/zero")
+    assert load_path(big_store, cache=cache, query=Query()).all_ids is None  # no MemoryError
+
+
+def test_a_cache_others_can_write_is_not_used(big_store: Path, tmp_path: Path) -> None:
+    cache = cache_of(tmp_path)
+    load_path(big_store, cache=cache)
+    folder = cache()
+    assert folder is not None
+    where = index.index_file(folder, big_store)
+    where.chmod(0o666)
+    assert load_path(big_store, cache=cache, query=Query()).all_ids is None
+    where.chmod(0o600)
+    assert load_path(big_store, cache=cache, query=Query()).all_ids is not None
+    folder.chmod(0o777)
+    assert load_path(big_store, cache=cache, query=Query()).all_ids is None
+    folder.chmod(0o700)
+
+
 @pytest.mark.parametrize("content", [b"", b"garbage", b"\x93\x01\x02", None])
 def test_a_broken_index_costs_only_speed(
     big_store: Path, tmp_path: Path, content: bytes | None
@@ -104,9 +160,9 @@ def test_an_index_that_does_not_fit_the_file_is_not_trusted(
     cache = cache_of(tmp_path)
     load_path(big_store, cache=cache)
     where = index.index_file(cache(), big_store)
-    raw = msgspec.msgpack.decode(where.read_bytes())
+    raw = msgspec.msgpack.decode(body_of(where))
     raw[2] = spans(raw[2])
-    where.write_bytes(msgspec.msgpack.encode(raw))
+    forge(where, msgspec.msgpack.encode(raw))
     loaded = load_path(big_store, cache=cache, query=query)
     assert loaded.all_ids is None
     assert len(loaded.events) == 1500
@@ -117,9 +173,9 @@ def test_an_index_of_another_version_is_not_used(big_store: Path, tmp_path: Path
     cache = cache_of(tmp_path)
     load_path(big_store, cache=cache)
     where = index.index_file(cache(), big_store)
-    raw = msgspec.msgpack.decode(where.read_bytes())
+    raw = msgspec.msgpack.decode(body_of(where))
     raw[0] = "bilat 0.0.1 index 1 little"
-    where.write_bytes(msgspec.msgpack.encode(raw))
+    forge(where, msgspec.msgpack.encode(raw))
     assert load_path(big_store, cache=cache, query=Query()).all_ids is None
 
 

@@ -12,7 +12,11 @@ however small and whatever its timestamps say, means a full load and a new index
 events it selects are decoded from the file itself, exactly as a full load decodes them.
 
 Whatever goes wrong with the cache (a missing, unreadable, corrupt or foreign index file,
-a folder that cannot be written) costs only speed: the store is then loaded in full.
+a folder that cannot be written) costs only speed: the store is then loaded in full. An
+index file starts with the SHA-256 of its own body, checked before anything in it is
+used, so a flipped bit cannot change an answer; a cache folder or index file that another
+user could write, or that is not a regular file (a FIFO, a link to a device), is never
+read; reads are bounded.
 """
 
 from __future__ import annotations
@@ -20,6 +24,7 @@ from __future__ import annotations
 import contextlib
 import hashlib
 import os
+import stat
 import sys
 import tempfile
 from array import array
@@ -94,11 +99,53 @@ def build(body: bytes, file_digest: bytes, events: Sequence[Event]) -> bytes:
     return msgspec.msgpack.encode(index)
 
 
-def read(path: Path, file_digest: bytes) -> _Index | None:
-    """The index in ``path`` when it describes exactly the bytes with this digest."""
+_MAGIC = b"BILATIX\x01"
+_HEAD = len(_MAGIC) + 32  # the magic, then the SHA-256 of the body
+
+
+def _private(mode: int, uid: int) -> bool:
+    """Owned by this user and writable by no one else."""
+    mine = not hasattr(os, "getuid") or uid == os.getuid()
+    return mine and not mode & (stat.S_IWGRP | stat.S_IWOTH)
+
+
+def usable_folder(folder: Path) -> bool:
+    """Whether indexes may be kept in ``folder``: a folder of this user's that no other
+    user can write (else another user could hide events from everyone)."""
     try:
-        index = _decode_index(path.read_bytes())
-    except (OSError, msgspec.DecodeError, msgspec.ValidationError):
+        info = os.stat(folder)
+    except OSError:
+        return False
+    return stat.S_ISDIR(info.st_mode) and _private(info.st_mode, info.st_uid)
+
+
+def read(path: Path, file_digest: bytes, limit: int) -> _Index | None:
+    """The index in ``path`` when it describes exactly the bytes with this digest, and is
+    whole, private, a regular file and at most ``limit`` bytes; None otherwise."""
+    if not usable_folder(path.parent):
+        return None
+    try:
+        fd = os.open(path, os.O_RDONLY | os.O_NONBLOCK | getattr(os, "O_NOFOLLOW", 0))
+    except OSError:
+        return None
+    with os.fdopen(fd, "rb") as f:
+        info = os.fstat(f.fileno())
+        if not stat.S_ISREG(info.st_mode) or not _private(info.st_mode, info.st_uid):
+            return None
+        if info.st_size > limit:
+            return None
+        try:
+            data = f.read(limit + 1)
+        except OSError:
+            return None
+    if len(data) > limit or not data.startswith(_MAGIC):
+        return None
+    body = memoryview(data)[_HEAD:]
+    if hashlib.sha256(body).digest() != data[len(_MAGIC) : _HEAD]:
+        return None
+    try:
+        index = _decode_index(body)
+    except (msgspec.DecodeError, msgspec.ValidationError):
         return None
     if index.stamp != _STAMP or index.digest != file_digest:
         return None
@@ -107,13 +154,15 @@ def read(path: Path, file_digest: bytes) -> _Index | None:
 
 def write(path: Path, data: bytes) -> None:
     """Write an index file atomically, or not at all: a cache that cannot be written is
-    no reason to fail a command."""
+    no reason to fail a command. ``data`` is the body :func:`build` made."""
     tmp = None
     try:
-        path.parent.mkdir(parents=True, exist_ok=True)
+        path.parent.mkdir(mode=0o700, parents=True, exist_ok=True)
+        if not usable_folder(path.parent):
+            return
         fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
         with os.fdopen(fd, "wb") as f:
-            f.write(data)
+            f.write(_MAGIC + hashlib.sha256(data).digest() + data)
         os.replace(tmp, path)
     except OSError:
         if tmp is not None:

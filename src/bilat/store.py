@@ -147,12 +147,12 @@ def _load_indexed(
     body = data.removeprefix(BOM)
     file_digest = index.digest(data)
     where = index.index_file(cache_dir, path)
-    found = index.read(where, file_digest)
+    found = index.read(where, file_digest, limit=len(data) + (1 << 20))
     if found is not None and query is not None:
         try:
             numbers = index.select(found, query)
             selected = index.decode_events(body, found, numbers)
-        except (msgspec.DecodeError, msgspec.ValidationError, ValueError, IndexError):
+        except (msgspec.DecodeError, msgspec.ValidationError, ValueError, IndexError, KeyError):
             found = None  # an index that does not fit the file: never trusted, made anew
         else:
             return Store(name, tuple(selected), all_ids=functools.partial(index.ids, found))
