@@ -101,3 +101,51 @@ def test_import_csv_bad_files(run: Run, tmp_path: Path, content: str, fragment: 
 def test_import_csv_missing_file(run: Run, tmp_path: Path) -> None:
     assert_data_error(run("import", "csv", str(tmp_path / "nope.csv")), "no such CSV file")
     assert_data_error(run("import", "csv", str(tmp_path)), "is a directory")
+
+
+def test_the_documented_example_imports(run: Run, tmp_path: Path) -> None:
+    target = tmp_path / "mine.json"
+    example = DATA.parent.parent / "docs" / "import-example.csv"
+    result = run("import", "csv", str(example), "--store", str(target), "--format", "json")
+    assert result.exit_code == 0, result.output
+    events = {e.id: e for e in load_path(target).events}
+    assert len(events) == 3
+    visit = events["az-mt-fm-visit-2024"]
+    assert [s.title for s in visit.sources] == [
+        "Ministry of Foreign Affairs of Azerbaijan",
+        "Ministry for Foreign Affairs of Malta",
+    ]
+    agreement = next(e for e in events.values() if e.kind == "agreement")
+    assert agreement.date.isoformat() == "2019"
+
+
+def test_a_header_with_spaces_and_long_cells(run: Run, tmp_path: Path) -> None:
+    text = "x" * 150_000
+    source = tmp_path / "spaced.csv"
+    source.write_text(
+        "date, parties, kind, title, source_urls, source_titles, summary\n"
+        f"2024-05-13,AZ;MT,visit,A visit,https://a.example/,A page,{text}\n",
+        encoding="utf-8",
+    )
+    target = tmp_path / "mine.json"
+    result = run("import", "csv", str(source), "--store", str(target))
+    assert result.exit_code == 1  # the summary is over 20,000 characters ...
+    assert "line 2: $.summary" in result.stderr  # ... and says so, without a traceback
+    huge = tmp_path / "huge.csv"
+    header = "date,parties,kind,title,source_urls,source_titles,summary\n"
+    huge.write_text(header + "2024,AZ;MT,visit,T,,S," + "y" * 2_000_000 + "\n", encoding="utf-8")
+    assert_data_error(run("import", "csv", str(huge)), str(huge), "line 2", "field larger")
+
+
+def test_rows_in_error_are_reported_in_file_order(run: Run, tmp_path: Path) -> None:
+    source = tmp_path / "errors.csv"
+    source.write_text(
+        "date,parties,kind,title,source_urls,source_titles\n"
+        "2024-13,AZ;MT,visit,Bad date,https://a.example/,A page\n"
+        "2024,AZ;MT,visit,Bad sources,https://a.example/;https://b.example/,A page\n"
+        "2024,AZ;ZZ,visit,Bad country,https://a.example/,A page\n",
+        encoding="utf-8",
+    )
+    result = run("import", "csv", str(source), "--store", str(tmp_path / "s.json"))
+    lines = [line for line in result.stderr.splitlines() if ": line " in line]
+    assert [line.split(": line ")[1].split(":")[0] for line in lines] == ["2", "3", "4"]

@@ -30,6 +30,8 @@ OPTIONAL = (
 
 
 MAX_FILE = 256 << 20
+#: The longest cell: a letter's text may be 200,000 characters (csv's default is 131,072).
+MAX_FIELD = 1 << 20
 
 
 def read_text(file: str) -> str:
@@ -81,9 +83,15 @@ def _row_event(row: dict[str, Any]) -> tuple[dict[str, Any], bool]:
 
 
 def read(file: str) -> Imported:
-    """The events of a CSV file; rows in error are reported, not raised."""
+    """The events of a CSV file; rows in error are reported, in file order, not raised.
+    Header names may have spaces around them (a header copied with ", " between names)."""
+    csv.field_size_limit(MAX_FIELD)
     reader = csv.DictReader(read_text(file).splitlines())
-    header = reader.fieldnames or []
+    try:
+        reader.fieldnames = [name.strip() for name in reader.fieldnames or []]
+    except csv.Error as exc:
+        raise StoreError(f"{file}: line 1: {exc}") from None
+    header = reader.fieldnames
     missing = [c for c in COLUMNS if c not in header]
     if missing:
         raise StoreError(f"{file}: missing columns: {', '.join(missing)}")
@@ -91,7 +99,13 @@ def read(file: str) -> Imported:
     if unknown:
         raise StoreError(f"{file}: unknown columns: {', '.join(unknown)}")
     result = Imported(events=[])
-    for row in reader:
+    while True:
+        try:
+            row = next(reader)
+        except StopIteration:
+            break
+        except csv.Error as exc:
+            raise StoreError(f"{file}: line {reader.line_num}: {exc}") from None
         line = reader.line_num
         try:
             fields, make_id = _row_event(row)

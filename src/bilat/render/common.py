@@ -108,8 +108,8 @@ def disputed_lines(event: Event) -> list[str]:
             parts.append(f"end {claim.end_date}")
         sources = "; ".join(source_line(s) for s in claim.sources)
         lines.append(
-            f"{event.title} ({date_span(event)}): also given as {', '.join(parts)}. "
-            f"{claim.note} Sources: {sources}"
+            f"{event.title} ({date_span(event)}, {event.id}): also given as "
+            f"{', '.join(parts)}. {claim.note} Sources: {sources}"
         )
     return lines
 

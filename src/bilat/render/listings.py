@@ -223,6 +223,7 @@ def anniversary_listing(
             e.title,
             e.date.isoformat(),
             "true" if a.leap_day_moved else "false",
+            ";".join(str(c.date or c.end_date) for c in e.disputed or ()),
         ]
         if as_of is not None:
             in_days = _when(a.date, as_of)[1]
@@ -249,8 +250,12 @@ def anniversary_listing(
     notes = []
     if any(a.leap_day_moved for a in found):
         notes.append(f"{LEAP_MARK} {leap_rule_text(leap)}")
-    if any(a.event.disputed for a in found):
-        notes.append(f"{DISPUTED_MARK} other sources give another date: see `bilat show ID`.")
+    disputed = list(dict.fromkeys(a.event.id for a in found if a.event.disputed))
+    if disputed:
+        notes.append(
+            f"{DISPUTED_MARK} other sources give another date for {', '.join(disputed)}: "
+            "see `bilat show ID`."
+        )
     columns = ["Date", "Day", "Years", "Event", "Parties", "Since"]
     csv_columns = [
         "date",
@@ -263,6 +268,7 @@ def anniversary_listing(
         "title",
         "event_date",
         "leap_day_moved",
+        "disputed_dates",
     ]
     if upcoming:
         columns.insert(2, "When")
