@@ -105,7 +105,7 @@ def read(file: str) -> Imported:
         except StopIteration:
             break
         except csv.Error as exc:
-            raise StoreError(f"{file}: line {reader.line_num}: {exc}") from None
+            raise StoreError(f"{file}: line {reader.line_num + 1}: {exc}") from None
         line = reader.line_num
         try:
             fields, make_id = _row_event(row)
