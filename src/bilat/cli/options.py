@@ -20,6 +20,8 @@ from bilat.vocab import KINDS, LEAP_RULES
 if TYPE_CHECKING:
     import datetime as dt
 
+    from click.shell_completion import CompletionItem
+
     from bilat.domain import Event, PartialDate
     from bilat.vocab import LeapRule
 
@@ -50,6 +52,13 @@ class CountryType(click.ParamType):
             return countries.resolve(value)
         except countries.UnknownCountry as exc:
             self.fail(str(exc), param, ctx)
+
+    def shell_complete(
+        self, ctx: click.Context, param: click.Parameter, incomplete: str
+    ) -> list[CompletionItem]:
+        from bilat.cli.complete import countries
+
+        return countries(incomplete)
 
 
 class DateType(click.ParamType):
@@ -291,3 +300,66 @@ def milestone_options(f: F) -> F:
     ):
         command = option(command)
     return command  # type: ignore[return-value]
+
+
+# --------------------------------------------------------------------------- pictures
+
+PICTURE_FORMATS = ("svg", "png")
+IMAGES_EXTRA = "pip install 'bilat[images]'"
+
+
+def picture_options(f: F) -> F:
+    """``--width`` and ``-o``/``--output`` of the commands that draw (``--format svg|png``)."""
+    f = click.option(
+        "--width",
+        type=click.IntRange(200, 10000),
+        metavar="PIXELS",
+        help="With --format svg or png: the picture's width in pixels (default 1600).",
+    )(f)
+    return click.option(
+        "-o",
+        "--output",
+        metavar="FILE",
+        help="With --format svg or png: file to write the picture to ('-' for standard "
+        "output, the default).",
+    )(f)
+
+
+def check_picture_options(fmt: str, output: str | None, width: int | None) -> None:
+    """A usage error for --width or -o without a picture format, or for PNG bytes bound
+    for a terminal."""
+    import sys
+
+    if fmt not in PICTURE_FORMATS:
+        for name, value in (("-o", output), ("--width", width)):
+            if value is not None:
+                raise click.UsageError(f"{name} is for --format svg or png")
+    elif fmt == "png" and output in (None, "-") and sys.stdout.isatty():
+        raise click.UsageError("a PNG is binary: write it to a file with -o FILE")
+
+
+def renderer(name: str) -> Any:
+    """A renderer of pictures (``bilat.render.svg``, ``.png``, ``.html``); a one-line error
+    saying what to install when the images extra (or the cairo library) is missing."""
+    import importlib
+
+    try:
+        return importlib.import_module(f"bilat.render.{name}")
+    except ImportError as exc:
+        if exc.name not in ("drawsvg", "cairosvg", "cairocffi"):
+            raise
+        missing = f"{exc.name} is missing"
+    except OSError:  # cairocffi found no cairo library
+        missing = "the cairo library is missing; on Debian: apt-get install libcairo2"
+    raise click.ClickException(f"pictures need the images extra ({missing}): {IMAGES_EXTRA}")
+
+
+def write_picture(svg_text: str, fmt: str, output: str | None, width: int | None) -> None:
+    """Write the SVG, or its PNG rendering at ``width`` pixels, to ``output``."""
+    if fmt == "png":
+        data = renderer("png").to_png(svg_text, width or 1600)
+    else:
+        data = svg_text.encode("utf-8")
+    where = context.write_output(output or "-", data, "picture")
+    if where != "standard output":
+        click.echo(f"{fmt.upper()} picture written to {where}", err=True)

@@ -7,6 +7,7 @@ from typing import TYPE_CHECKING
 
 import click
 
+from bilat.cli.complete import event_ids
 from bilat.cli.context import emit, emit_listing, load_events
 from bilat.cli.options import (
     LISTING_FORMATS,
@@ -34,7 +35,9 @@ def find_event(events: Sequence[Event], event_id: str, hint: str) -> Event:
 
 
 @click.command()
-@click.argument("event_id", metavar="ID")
+@click.argument(
+    "event_id", metavar="ID", shell_complete=lambda ctx, param, text: event_ids(ctx, text)
+)
 @store_option
 @format_option(ONE_FORMATS, "text")
 def show(event_id: str, store_paths: tuple[str, ...], fmt: str) -> None:
@@ -65,7 +68,12 @@ def _filters(pair: Sequence[str], year: int | None) -> str:
 
 
 @click.command("show-letter")
-@click.argument("letter_id", metavar="[ID]", required=False)
+@click.argument(
+    "letter_id",
+    metavar="[ID]",
+    required=False,
+    shell_complete=lambda ctx, param, text: event_ids(ctx, text, letters=True),
+)
 @click.option("--list", "as_list", is_flag=True, help="List every matching letter.")
 @pair_option("Only letters between these two countries.")
 @click.option("--year", type=YEAR, help="Only letters of this year.")
