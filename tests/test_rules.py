@@ -4,9 +4,13 @@ wins, with its path. ``bilat validate`` (every problem, and the lint): tests/cli
 
 from __future__ import annotations
 
+import json
+from pathlib import Path
+from typing import Any
+
 import pytest
 
-from tests.helpers import EVENT, store_error
+from tests.helpers import EVENT, ROOT, store_error
 from tests.helpers import store_event as event
 from tests.helpers import store_text as store
 
@@ -58,3 +62,51 @@ def test_first_error_wins() -> None:
     message = store_error(store(EVENT, event(id="b", by="TR"), event(id="c", by="US")).encode())
     assert "$.events[1].by" in message
     assert "$.events[2]" not in message
+
+
+# --------------------------------------------------------------------------- the schema
+
+#: Bad stores that only bilat itself can refuse: rules that compare two fields or two
+#: events, lone surrogates (an encoding matter), and 1.0 for 1 (equal numbers in JSON
+#: Schema).
+ONLY_VALIDATE_REFUSES = {
+    "by-not-a-party.json",
+    "duplicate-id.json",
+    "end-date-before-date.json",
+    "end-date-year-before-date.json",
+    "lone-low-surrogate-in-title.json",
+    "lone-surrogate-in-title.json",
+    "version-float.json",
+}
+
+
+def schema_validator() -> Any:
+    import jsonschema
+
+    schema = json.loads((ROOT / "data" / "events.schema.json").read_text(encoding="utf-8"))
+    jsonschema.Draft202012Validator.check_schema(schema)
+    return jsonschema.Draft202012Validator(schema)
+
+
+def corpus(kind: str) -> list[Path]:
+    folder = ROOT / "tests" / "corpus" / kind
+    return sorted(p for p in folder.glob("*.json") if p.name != "expected.json")
+
+
+@pytest.mark.parametrize("path", corpus("bad"), ids=lambda p: p.name)
+def test_the_schema_refuses_what_validate_refuses(path: Path) -> None:
+    try:
+        document = json.loads(path.read_text(encoding="utf-8-sig"))
+    except (ValueError, RecursionError):
+        return  # not JSON at all: no schema is asked
+    errors = list(schema_validator().iter_errors(document))
+    if path.name in ONLY_VALIDATE_REFUSES:
+        assert not errors, "the schema learnt a rule: take the file off the list"
+    else:
+        assert errors, f"{path.name} passes the schema but not bilat validate"
+
+
+@pytest.mark.parametrize("path", [*corpus("good"), ROOT / "data" / "events.json"], ids=str)
+def test_the_schema_accepts_good_stores(path: Path) -> None:
+    document = json.loads(path.read_text(encoding="utf-8-sig"))
+    assert not list(schema_validator().iter_errors(document))

@@ -256,8 +256,11 @@ def _schema_hook(type_: type) -> dict[str, Any]:
     if type_ is PartialDate:
         return {
             "type": "string",
-            "pattern": rules.DATE_PATTERN,
-            "description": "ISO 8601 date at its precision: YYYY, YYYY-MM or YYYY-MM-DD.",
+            "pattern": rules.STRICT_DATE_PATTERN,
+            "description": (
+                "ISO 8601 date at its precision: YYYY, YYYY-MM or YYYY-MM-DD, a real day "
+                "of the Gregorian calendar, year 0001-9999."
+            ),
         }
     raise NotImplementedError(type_)
 
@@ -270,10 +273,10 @@ def json_schema() -> dict[str, Any]:
     top["title"] = "bilat event store"
     top["description"] = (
         "Dated, sourced events of relations between countries (format version 1). "
-        "Rules beyond this schema (checked by bilat): unique ids, known country codes, "
-        "distinct parties, `by` among the parties, `end_date` not before `date`, "
-        "`letter` exactly on letter events, real calendar dates."
+        "Rules that compare two fields or two events are checked by bilat validate, not "
+        "here: unique ids, `by` among the parties, `end_date` not before `date`."
     )
+    rules.strengthen_schema(defs)
     top["properties"]["version"] = {"const": FORMAT_VERSION}
     return {"$schema": "https://json-schema.org/draft/2020-12/schema", **top, "$defs": defs}
 

@@ -12,6 +12,7 @@ import itertools
 import operator
 import re
 from collections.abc import Iterable, Iterator, Sequence
+from typing import Any
 
 from . import _country_table, countries
 from .model import CODE_PATTERN, ID_PATTERN, Event, Source
@@ -21,10 +22,12 @@ __all__ = [
     "DATE_PATTERN",
     "PAST_ONLY",
     "PATTERN_NAMES",
+    "STRICT_DATE_PATTERN",
     "Problem",
     "event_problems",
     "lint",
     "problems",
+    "strengthen_schema",
     "validate",
 ]
 
@@ -220,3 +223,46 @@ def _sources(event: Event, at: str) -> Iterator[tuple[str, Source]]:
     for k, claim in enumerate(event.disputed or ()):
         for j, source in enumerate(claim.sources):
             yield f"{at}.disputed[{k}].sources[{j}]", source
+
+
+# --------------------------------------------------------------------------- the schema
+
+_YEAR = "(?!0000)[0-9]{4}"
+#: A date as the calendar allows it, as far as a pattern can say: no 30 February, no
+#: 31 April, 29 February only in leap years, no year 0000.
+STRICT_DATE_PATTERN = (
+    f"^(?:{_YEAR}(?:-(?:0[1-9]|1[0-2]))?"
+    f"|{_YEAR}-(?:0[1-9]|1[0-2])-(?:0[1-9]|1[0-9]|2[0-8])"
+    f"|{_YEAR}-(?:0[13-9]|1[0-2])-(?:29|30)"
+    f"|{_YEAR}-(?:0[13578]|1[02])-31"
+    "|(?!0000)(?:[0-9]{2}(?:0[48]|[2468][048]|[13579][26])|(?:[02468][048]|[13579][26])00)"
+    "-02-29)(?!\n)$"
+)
+URL_PATTERN = "^[Hh][Tt][Tt][Pp][Ss]?://"
+
+
+def strengthen_schema(defs: dict[str, Any]) -> None:
+    """Put into the generated JSON Schema every rule above that the schema language can
+    state: known codes, distinct parties, real calendar dates, http(s) addresses, a
+    letter exactly on letter events, a date or an end date on every disputed claim. What
+    compares two fields or two events (unique ids, ``by`` among the parties, ``end_date``
+    not before ``date``) stays with ``bilat validate``."""
+    codes = {"enum": sorted(_country_table.NAMES)}
+    event = defs["Event"]
+    props = event["properties"]
+    props["parties"]["items"] = {**props["parties"]["items"], **codes}
+    props["parties"]["uniqueItems"] = True
+    props["by"]["anyOf"][0] = {**props["by"]["anyOf"][0], **codes}
+    event["allOf"] = [
+        {
+            "if": {"properties": {"kind": {"const": "letter"}}, "required": ["kind"]},
+            "then": {"required": ["letter"], "properties": {"letter": {"type": "object"}}},
+            "else": {"properties": {"letter": {"type": "null"}}},
+        }
+    ]
+    defs["Claim"]["anyOf"] = [
+        {"required": [name], "properties": {name: {"type": "string"}}}
+        for name in ("date", "end_date")
+    ]
+    for name in ("url", "archive_url"):
+        defs["Source"]["properties"][name]["anyOf"][0]["pattern"] = URL_PATTERN
