@@ -155,4 +155,8 @@ def test_in_a_pipe_without_columns_each_row_is_one_line(run: Run) -> None:
 
 def test_tables_follow_columns_when_set(run: Run) -> None:
     wrapped = run("timeline", "AZ", "JP", env={"COLUMNS": "60"}).stdout
-    assert max(len(line) for line in wrapped.splitlines()) <= 60
+    table = [line for line in wrapped.splitlines()[1:] if not line.startswith(("* ", "Left out"))]
+    assert max(len(line) for line in table) <= 60
+    assert "Left out to fit 60 columns: Direction, Kind" in wrapped
+    words = {w for line in table for w in line.split()}
+    assert "Azerbaijan" in words  # never split inside a word

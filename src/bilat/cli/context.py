@@ -95,7 +95,9 @@ def emit(output: bytes | str | RenderableType) -> None:
         return
     from rich.console import Console
 
-    Console(markup=False, highlight=False, emoji=False).print(output)
+    # Soft wrap: lines of text (a heading, a source's address) are left to the terminal
+    # to wrap, never cut or split inside a word; tables and panels lay out their cells.
+    Console(markup=False, highlight=False, emoji=False, soft_wrap=True).print(output)
 
 
 def plain_tables() -> bool:
@@ -116,6 +118,10 @@ def emit_listing(listing: Listing, fmt: str) -> None:
         ctx = click.get_current_context(silent=True)
         raw = bool(ctx and ctx.find_root().meta.get("bilat.raw"))
         emit(formats.listing_csv(listing, raw=raw))
+    elif fmt in ("table", "text"):
+        from rich.console import Console
+
+        emit(formats.listing_text(listing, fmt, width=Console().width))
     else:
         emit(formats.listing_text(listing, fmt))
 

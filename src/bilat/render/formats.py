@@ -112,7 +112,9 @@ def event_markdown(event: Event) -> str:
     return "\n".join(lines).rstrip("\n") + "\n"
 
 
-def listing_text(listing: Listing, fmt: str) -> bytes | str | RenderableType:
+def listing_text(
+    listing: Listing, fmt: str, width: int | None = None
+) -> bytes | str | RenderableType:
     """The listing in ``fmt``: bytes for json, a string for csv and markdown, a renderable
     for tables."""
     if fmt == "json":
@@ -123,7 +125,7 @@ def listing_text(listing: Listing, fmt: str) -> bytes | str | RenderableType:
         return listing_markdown(listing)
     from .tables import listing_table
 
-    return listing_table(listing)
+    return listing_table(listing, width)
 
 
 def item_text(

@@ -62,6 +62,8 @@ class Listing(msgspec.Struct, kw_only=True):
     wrap: frozenset[str] = frozenset(
         {"Event", "Title", "From", "To", "Partner", "Parties", "Direction", "When"}
     )
+    #: Columns a narrow terminal may go without, the first left out first.
+    drop: tuple[str, ...] = ()
 
     @property
     def rows(self) -> list[list[str]]:
@@ -156,6 +158,7 @@ def timeline_listing(
         heading=heading,
         notes=notes,
         empty=empty,
+        drop=("Direction", "Kind", "Years ago"),
     )
 
 
@@ -285,6 +288,7 @@ def anniversary_listing(
         heading=heading,
         notes=notes,
         empty=empty,
+        drop=("Since", "Day", "Parties"),
     )
 
 
@@ -369,6 +373,7 @@ def relations_listing(
             f"established, as of {as_of} (milestones every {every} years)"
         ),
         empty="No partners in this store.",
+        drop=("Recognition, embassies", "On", "Years"),
         wrap=frozenset({"Partner", "Recognition, embassies"}),
     )
 
@@ -402,6 +407,7 @@ def letters_listing(found: Sequence[Event]) -> Listing:
         head={},
         key="letters",
         heading="Letters",
+        drop=("Text", "Title"),
         empty="No letters match.",
     )
 

@@ -15,9 +15,24 @@ if TYPE_CHECKING:
     from rich.console import RenderableType
 
 
-def listing_table(listing: Listing) -> RenderableType:
-    from rich import box
+#: A wrapping column is never narrower than its longest word, up to this many cells.
+LONGEST_WORD = 24
+
+
+def _min_width(column: str, cells: list[str], wraps: bool) -> int:
     from rich.cells import cell_len
+
+    if not wraps:
+        return max(cell_len(column), *(cell_len(c) for c in cells))
+    words = [w for text in (column, *cells) for w in text.split()]
+    return min(LONGEST_WORD, max((cell_len(w) for w in words), default=1))
+
+
+def listing_table(listing: Listing, width: int | None = None) -> RenderableType:
+    """The listing as a Rich table. Words are never split (a column that wraps is as
+    wide as its longest word); when the columns cannot fit ``width`` that way, the
+    listing's optional columns are left out, in its order, and a note says so."""
+    from rich import box
     from rich.console import Group
     from rich.table import Table
     from rich.text import Text
@@ -28,24 +43,89 @@ def listing_table(listing: Listing) -> RenderableType:
     rows = [[clean(cell) for cell in row] for row in listing.rows]
     if not rows:
         parts.append(Text(clean(listing.empty)))
-    else:
-        table = Table(box=box.SIMPLE_HEAD, show_edge=False, pad_edge=False, collapse_padding=True)
-        for j, column in enumerate(listing.columns):
-            wraps = column in listing.wrap
-            table.add_column(
-                column,
-                no_wrap=not wraps,
-                overflow="fold" if wraps else "ellipsis",
-                min_width=10 if wraps else None,
-                # A column that never wraps is as wide as its widest cell: saying so
-                # spares Rich measuring each of its cells (a third of drawing a table).
-                width=None if wraps else max(cell_len(column), *(cell_len(r[j]) for r in rows)),
-            )
-        for row in rows:
-            table.add_row(*(Text(cell) for cell in row))
-        parts.append(table)
+        parts += [Text(clean(note)) for note in listing.notes]
+        return Group(*parts)
+    columns = list(range(len(listing.columns)))
+    mins = [
+        _min_width(c, [r[j] for r in rows], c in listing.wrap)
+        for j, c in enumerate(listing.columns)
+    ]
+    left_out = []
+    for name in listing.drop:
+        # Each column takes its width and two cells of padding between it and the next.
+        if width is None or sum(mins[j] + 2 for j in columns) <= width:
+            break
+        j = listing.columns.index(name)
+        columns.remove(j)
+        left_out.append(name)
+    widths = _fit(listing, rows, columns, mins, width)
+    table = Table(box=box.SIMPLE_HEAD, show_edge=False, pad_edge=False, collapse_padding=True)
+    for j in columns:
+        column = listing.columns[j]
+        wraps = column in listing.wrap
+        table.add_column(
+            column,
+            no_wrap=not wraps,
+            overflow="fold" if wraps else "ellipsis",
+            min_width=mins[j],
+            # Every width is given: Rich then measures no cell (a third of drawing a
+            # table) and lays the columns out exactly as computed here.
+            width=widths.get(j),
+        )
+    for row in rows:
+        table.add_row(*(Text(row[j]) for j in columns))
+    parts.append(table)
     parts += [Text(clean(note)) for note in listing.notes]
+    if left_out:
+        parts.append(
+            Text(f"Left out to fit {width} columns: {', '.join(left_out)} (wider: COLUMNS=...)")
+        )
     return Group(*parts)
+
+
+def _fit(
+    listing: Listing, rows: list[list[str]], columns: list[int], mins: list[int], width: int | None
+) -> dict[int, int]:
+    """The width of each column: a column that never wraps as wide as its widest cell; the
+    columns that wrap share what is left of ``width``, each at least its longest word and
+    at most its longest cell, in proportion to what more they could use."""
+    from rich.cells import cell_len
+
+    fixed = {j: mins[j] for j in columns if listing.columns[j] not in listing.wrap}
+    wrapping = [j for j in columns if j not in fixed]
+    if width is None:
+        return fixed
+    most = {j: max(cell_len(listing.columns[j]), *(cell_len(r[j]) for r in rows)) for j in wrapping}
+    free = width - 2 * (len(columns) - 1) - sum(fixed.values())
+    need = sum(mins[j] for j in wrapping)
+    if sum(most.values()) <= free:
+        return {**fixed, **most}
+    # Max-min fair shares: columns that need little get all they need, the others split
+    # the rest evenly, none below its longest word.
+    shares: dict[int, int] = {}
+    pending = sorted(wrapping, key=lambda j: most[j])
+    left = max(free, need)
+    while pending and most[pending[0]] <= left // len(pending):
+        j = pending.pop(0)
+        shares[j] = most[j]
+        left -= most[j]
+    for n, j in enumerate(pending):
+        shares[j] = max(mins[j], left // (len(pending) - n))
+        left -= shares[j]
+    return {**fixed, **shares}
+
+
+def _below(heading: str, lines: list[str]) -> RenderableType:
+    """Lines outside the panel, each on one line however long, so that an address is
+    never split by a border and can be copied whole (the terminal wraps it)."""
+    from rich.text import Text
+
+    text = Text(f"{heading}:\n", style="bold")
+    for line in lines:
+        text.append(clean(line) + "\n")
+    text.no_wrap = True
+    text.overflow = "ignore"
+    return text
 
 
 def letter_panel(event: Event, footer: str | None = None) -> RenderableType:
@@ -66,13 +146,10 @@ def letter_panel(event: Event, footer: str | None = None) -> RenderableType:
         if event.summary:
             body.append(Text(clean(event.summary) + "\n", style="italic"))
         body.append(Text("(The store has no text for this letter.)\n"))
-    sources = Text("Sources:\n", style="bold")
-    for s in event.sources:
-        sources.append("  " + clean(source_line(s)) + "\n")
-    body.append(sources)
     title = Text(clean(f"Letter \u00b7 {names(event.parties)}"))
     panel = Panel(Group(*body), title=title, title_align="left")
-    return Group(panel, Text(clean(footer))) if footer else panel
+    below = [panel, _below("Sources", [source_line(s) for s in event.sources])]
+    return Group(*below, Text(clean(footer))) if footer else Group(*below)
 
 
 def event_panel(event: Event) -> RenderableType:
@@ -84,14 +161,11 @@ def event_panel(event: Event) -> RenderableType:
     for key, value in event_fields(event):
         body.append(f"{key}: ", style="bold")
         body.append(clean(value) + "\n")
-    body.append("Sources:\n", style="bold")
-    for s in event.sources:
-        body.append("  " + clean(source_line(s)) + "\n")
-    if event.disputed:
-        body.append("Disputed dates:\n", style="bold")
-        for line in disputed_lines(event):
-            body.append("  " + clean(line) + "\n")
     parts: list[RenderableType] = [body]
     if event.letter is not None:
         parts.append(letter_panel(event))
-    return Panel(Group(*parts), title=Text(clean(event.title)), title_align="left")
+    panel = Panel(Group(*parts), title=Text(clean(event.title)), title_align="left")
+    below = [_below("Sources", [source_line(s) for s in event.sources])]
+    if event.disputed:
+        below.append(_below("Disputed dates", disputed_lines(event)))
+    return Group(panel, *below)
