@@ -97,3 +97,17 @@ def test_a_full_disk_is_one_error_line(fmt: str) -> None:
     assert done.returncode == 1
     lines = done.stderr.decode().strip().splitlines()
     assert lines == ["Error: cannot write the output: No space left on device"]
+
+
+def test_a_long_import_shows_progress_on_a_terminal_only(tmp_path: Path) -> None:
+    guide = str(SRC.parent / "data" / "sources" / "rdcr")
+    status, out = on_a_terminal("import", "rdcr", guide, "--dry-run", "--store", "x.json",
+                                cwd=tmp_path)  # fmt: skip
+    assert status == 0
+    assert b"Reading the guide" in out
+    env = {**os.environ, "PYTHONPATH": str(SRC)}
+    piped = subprocess.run(
+        [sys.executable, "-m", "bilat", "import", "rdcr", guide, "--dry-run", "--store", "x.json"],
+        capture_output=True, env=env, cwd=tmp_path, check=True,
+    )  # fmt: skip
+    assert b"Reading the guide" not in piped.stderr

@@ -7,9 +7,9 @@ This is the one place that reads the clock (:func:`today`) and the environment.
 from __future__ import annotations
 
 import os
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 import click
 
@@ -124,6 +124,27 @@ def emit_listing(listing: Listing, fmt: str) -> None:
         emit(formats.listing_text(listing, fmt, width=Console().width))
     else:
         emit(formats.listing_text(listing, fmt))
+
+
+def progress(label: str, quiet: bool = False) -> Callable[[int, int], None] | None:
+    """A progress bar on standard error for long work, when it is a terminal and the
+    output is not for a program (``quiet``); None otherwise (pipes stay silent)."""
+    import sys
+
+    if quiet or not sys.stderr.isatty():
+        return None
+    state: dict[str, Any] = {}
+
+    def update(done: int, total: int) -> None:
+        bar = state.get("bar")
+        if bar is None:
+            bar = state["bar"] = click.progressbar(length=total, label=label, file=sys.stderr)
+            bar.__enter__()
+        bar.update(done - bar.pos)
+        if done >= total:
+            bar.__exit__(None, None, None)
+
+    return update
 
 
 def write_output(output: str, data: bytes, what: str) -> str:

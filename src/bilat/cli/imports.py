@@ -136,7 +136,7 @@ def import_rdcr(paths: tuple[str, ...], target: str | None, dry_run: bool, fmt: 
     """
     from bilat.importers import rdcr
 
-    imported = rdcr.read(paths)
+    imported = rdcr.read(paths, context.progress("Reading the guide", quiet=fmt == "json"))
     path, merged = _write(imported, target, dry_run)
     _report(imported, merged, path, dry_run, fmt)
 

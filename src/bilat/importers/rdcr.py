@@ -30,7 +30,7 @@ from __future__ import annotations
 import re
 import xml.etree.ElementTree as ET
 from collections import Counter
-from collections.abc import Iterator, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from pathlib import Path
 from typing import Any
 
@@ -354,8 +354,9 @@ def _events(path: Path, code: str, entry: Entry, kinds: list[str]) -> list[Event
     return events
 
 
-def read(paths: Sequence[str]) -> Imported:
-    """The events of the guide's articles at ``paths`` (files or folders), and a report."""
+def read(paths: Sequence[str], progress: Callable[[int, int], None] | None = None) -> Imported:
+    """The events of the guide's articles at ``paths`` (files or folders), and a report.
+    ``progress(done, total)`` is called after each file."""
     result = Imported(events=[])
     skipped: dict[str, Counter[str]] = {}
     states: list[str] = []
@@ -363,7 +364,10 @@ def read(paths: Sequence[str]) -> Imported:
     disagreements: list[dict[str, str]] = []
     entries = 0
     seen: Counter[str] = Counter()
-    for path in files(paths):
+    found = files(paths)
+    for done, path in enumerate(found, 1):
+        if progress is not None:
+            progress(done, len(found))
         root = _parse_file(path)
         code, name = state_code(path, root)
         for entry in _entries(root):
@@ -399,7 +403,7 @@ def read(paths: Sequence[str]) -> Imported:
             states.append(name.rstrip("*"))
     result.events = _distinct_titles(result.events)
     result.report = {
-        "files": len(files(paths)),
+        "files": len(found),
         "entries": entries,
         "events": len(result.events),
         "skipped": {reason: dict(c) for reason, c in sorted(skipped.items())},
