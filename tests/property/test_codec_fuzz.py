@@ -185,9 +185,11 @@ def nest(value: Any, depth: int, kind: str) -> Any:
     return value
 
 
+# Each draw is a copy: a later mutation of the store must not change the values that
+# the strategy hands out (that made the data generation depend on earlier examples).
 OTHER_TYPES = st.sampled_from(
     [None, True, False, 0, -1, 2**64, 1.5, 1e308, "", "x", [], {}, ["AZ"], {"a": 1}]
-)
+).map(copy.deepcopy)
 
 DATE_TEXT = st.one_of(
     st.from_regex(r"[0-9]{1,5}(-[0-9]{1,2}(-[0-9]{1,3})?)?", fullmatch=True),
