@@ -42,6 +42,10 @@ def _isolated_env(
     monkeypatch.delenv("BILAT_NO_CACHE", raising=False)
     monkeypatch.delenv("BILAT_STORE", raising=False)
     monkeypatch.delenv("FORCE_COLOR", raising=False)
+    monkeypatch.delenv("BILAT_LANG", raising=False)
+    from bilat.render import lang
+
+    lang.use(None)  # every test starts in English, whatever an earlier one chose
 
 
 @pytest.fixture

@@ -95,9 +95,10 @@ def emit(output: bytes | str | RenderableType) -> None:
         return
     from rich.console import Console
 
-    # Soft wrap: lines of text (a heading, a source's address) are left to the terminal
-    # to wrap, never cut or split inside a word; tables and panels lay out their cells.
-    Console(markup=False, highlight=False, emoji=False, soft_wrap=True).print(output)
+    # No cropping: a line that is longer than the terminal on purpose (a source's address
+    # below a panel) is left whole, for the terminal to wrap; tables and panels still lay
+    # out their cells to the width.
+    Console(markup=False, highlight=False, emoji=False).print(output, crop=False)
 
 
 def plain_tables() -> bool:

@@ -2,20 +2,31 @@
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 import click
 
 from bilat.cli import context
 from bilat.cli.context import load_events, write_output
 from bilat.cli.options import (
+    COUNTRY,
     YEAR,
     Milestones,
+    as_of_option,
+    check_distinct,
     country_option,
+    every_option,
     kind_option,
+    lang_option,
     milestone_options,
     output_option,
     pair_option,
+    renderer,
     store_option,
 )
+
+if TYPE_CHECKING:
+    import datetime as dt
 
 #: The longest span of years one calendar may hold (a calendar is built in memory).
 MAX_YEARS = 200
@@ -29,6 +40,7 @@ def export() -> None:
     Examples:
       bilat export ics --from-year 2027 --to-year 2032 --country AZ -o az.ics
       bilat export json --pair AZ JP -o az-jp.json
+      bilat export html AZ JP -o az-jp.html
     """
 
 
@@ -38,6 +50,7 @@ def export() -> None:
 @milestone_options
 @output_option(required=True, what=" the calendar")
 @store_option
+@lang_option
 def export_ics(
     from_year: int,
     to_year: int,
@@ -119,3 +132,44 @@ def export_json(
     where = write_output(output, dumps(selected), "store")
     if output != "-":
         click.echo(f"{len(selected)} events written to {where}", err=True)
+
+
+@export.command("html")
+@click.argument("a", type=COUNTRY)
+@click.argument("b", type=COUNTRY)
+@as_of_option()
+@every_option
+@output_option(required=False, what=" the page")
+@store_option
+def export_html(
+    a: str, b: str, as_of: dt.date, every: int, output: str, store_paths: tuple[str, ...]
+) -> None:
+    """Write a pair's relations as one self-contained, static HTML page.
+
+    The page holds the timeline picture, the next milestone anniversaries, every event
+    with its sources as links, and the letters. It loads nothing from the network, runs
+    no script and prints well. Needs the images extra: pip install 'bilat[images]'.
+
+    \b
+    Examples:
+      bilat export html AZ JP -o az-jp.html
+      bilat export html Japan "United States" --as-of 2026-01-01 -o jp-us.html
+    """
+    from bilat import domain
+
+    check_distinct([a, b], "export html A B")
+    svg, html = renderer("svg"), renderer("html")
+    events = load_events(store_paths, domain.Query(all_countries=(a, b)))
+    entries = domain.timeline(domain.filter_events(events, all_countries=[a, b]), as_of)
+    if not entries:
+        from bilat.render.listings import no_pair_events
+
+        raise click.ClickException(f"nothing to export. {no_pair_events([a, b])}")
+    relations = domain.relations_event(events, a, b)
+    years = domain.elapsed_years(relations.date, as_of) if relations is not None else None
+    picture = svg.timeline_svg([a, b], entries, as_of, relations, years)
+    since = relations.date if relations is not None else None
+    page = html.page([a, b], entries, as_of, years, since, picture, every)
+    where = write_output(output, page.encode("utf-8"), "page")
+    if output != "-":
+        click.echo(f"HTML page written to {where}", err=True)

@@ -7,18 +7,24 @@ from typing import TYPE_CHECKING
 import click
 
 from bilat.cli import context
-from bilat.cli.context import emit_listing, load_events
+from bilat.cli.context import emit, emit_listing, load_events
 from bilat.cli.options import (
     COUNTRY,
     LISTING_FORMATS,
+    PICTURE_FORMATS,
     YEAR,
     Milestones,
     as_of_option,
+    check_picture_options,
     every_option,
     format_option,
+    lang_option,
     leap_option,
     milestone_options,
+    picture_options,
+    renderer,
     store_option,
+    write_picture,
 )
 
 if TYPE_CHECKING:
@@ -31,7 +37,8 @@ if TYPE_CHECKING:
 @click.option("--year", type=YEAR, help="The year to look at (default: this year).")
 @milestone_options
 @store_option
-@format_option(LISTING_FORMATS, "table")
+@format_option((*LISTING_FORMATS, "text"), "table")
+@lang_option
 def anniversary(
     year: int | None, milestones: Milestones, store_paths: tuple[str, ...], fmt: str
 ) -> None:
@@ -45,8 +52,10 @@ def anniversary(
       bilat anniversary --year 2022
       bilat anniversary --year 2027 --every 10 --country AZ
       bilat anniversary --year 2022 --every 1 --kind visit --format csv
+      bilat anniversary --year 2022 --pair AZ JP --format text --lang az
     """
     from bilat import domain
+    from bilat.render.lang import t
     from bilat.render.listings import anniversary_listing
 
     target = year if year is not None else context.today().year
@@ -56,12 +65,21 @@ def anniversary(
     )
     selected = milestones.select(load_events(store_paths, query))
     found = domain.anniversaries_in(selected, target, every, leap)
-    plural = "" if every == 1 else f" (every {every} years)"
+    if fmt == "text":  # the press line: one sentence per anniversary
+        from bilat.render.press import press_lines
+
+        emit(press_lines(found))
+        return
+    heading = (
+        t("Anniversaries in {year}")
+        if every == 1
+        else t("Anniversaries in {year} (every {every} years)")
+    )
     listing = anniversary_listing(
         found,
         head={"year": target, "every": every},
-        heading=f"Anniversaries in {target}{plural}",
-        empty=f"No anniversaries in {target}.",
+        heading=heading.format(year=target, every=every),
+        empty=t("No anniversaries in {year}.").format(year=target),
         leap=leap,
     )
     emit_listing(listing, fmt)
@@ -79,6 +97,7 @@ def anniversary(
 @milestone_options
 @store_option
 @format_option(LISTING_FORMATS, "table")
+@lang_option
 def upcoming(
     days: int, as_of: dt.date, milestones: Milestones, store_paths: tuple[str, ...], fmt: str
 ) -> None:
@@ -96,6 +115,7 @@ def upcoming(
     from dateutil.relativedelta import relativedelta
 
     from bilat import domain
+    from bilat.render.lang import t
     from bilat.render.listings import anniversary_listing
 
     start = as_of
@@ -108,12 +128,16 @@ def upcoming(
     every, leap = milestones.every, milestones.leap
     selected = milestones.select(load_events(store_paths))
     found = domain.anniversaries_between(selected, start, end, every, leap)
-    every_text = f" (every {every} years)" if every > 1 else ""
+    heading = (
+        t("Anniversaries from {start} to {end}")
+        if every == 1
+        else t("Anniversaries from {start} to {end} (every {every} years)")
+    )
     listing = anniversary_listing(
         found,
         head={"as_of": start.isoformat(), "days": days, "every": every},
-        heading=f"Anniversaries from {start} to {end}{every_text}",
-        empty=f"No anniversaries between {start} and {end}.",
+        heading=heading.format(start=start, end=end, every=every),
+        empty=t("No anniversaries between {start} and {end}.").format(start=start, end=end),
         leap=leap,
         as_of=start,
     )
@@ -133,7 +157,9 @@ def upcoming(
 )
 @leap_option
 @store_option
-@format_option(LISTING_FORMATS, "table")
+@format_option((*LISTING_FORMATS, *PICTURE_FORMATS), "table")
+@picture_options
+@lang_option
 def relations(
     country: str,
     as_of: dt.date,
@@ -142,21 +168,34 @@ def relations(
     leap: LeapRule,
     store_paths: tuple[str, ...],
     fmt: str,
+    output: str | None,
+    width: int | None,
 ) -> None:
     """List the partners of a country: relations established, years, next milestone.
 
     Recognition and embassy dates are shown in both directions where the store has them.
+    --format svg (or png) draws the partners on one time axis by the date relations began
+    (needs the images extra: pip install 'bilat[images]').
 
     \b
     Examples:
       bilat relations AZ
       bilat relations Japan --sort next --as-of 2022-01-01
       bilat relations AZ --every 10 --format csv
+      bilat relations AZ --format svg -o az-partners.svg
     """
     from bilat import domain
-    from bilat.render.listings import relations_listing
+    from bilat.render.registers import relations_listing
 
+    check_picture_options(fmt, output, width)
+    svg = renderer("svg") if fmt in PICTURE_FORMATS else None
     partners = domain.relations(load_events(store_paths), country, as_of, every, leap)
+    if svg is not None:
+        if not any(p.established for p in partners):
+            raise click.ClickException("nothing to draw: no partner has a date of relations")
+        size = width if fmt == "svg" and width else svg.WIDTH
+        write_picture(svg.relations_svg(country, partners, as_of, size), fmt, output, width)
+        return
     if sort == "next":
         partners = domain.by_next_milestone(partners)
     emit_listing(relations_listing(country, as_of, every, partners), fmt)

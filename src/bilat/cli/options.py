@@ -328,14 +328,18 @@ def picture_options(f: F) -> F:
 def check_picture_options(fmt: str, output: str | None, width: int | None) -> None:
     """A usage error for --width or -o without a picture format, or for PNG bytes bound
     for a terminal."""
-    import sys
-
     if fmt not in PICTURE_FORMATS:
         for name, value in (("-o", output), ("--width", width)):
             if value is not None:
                 raise click.UsageError(f"{name} is for --format svg or png")
-    elif fmt == "png" and output in (None, "-") and sys.stdout.isatty():
+    elif fmt == "png" and output in (None, "-") and stdout_is_terminal():
         raise click.UsageError("a PNG is binary: write it to a file with -o FILE")
+
+
+def stdout_is_terminal() -> bool:
+    import sys
+
+    return sys.stdout.isatty()
 
 
 def renderer(name: str) -> Any:
@@ -363,3 +367,36 @@ def write_picture(svg_text: str, fmt: str, output: str | None, width: int | None
     where = context.write_output(output or "-", data, "picture")
     if where != "standard output":
         click.echo(f"{fmt.upper()} picture written to {where}", err=True)
+
+
+def _use_language(ctx: click.Context, param: click.Parameter, value: str | None) -> str | None:
+    from bilat.render import lang
+
+    if not value or value.strip().lower().replace("_", "-") in ("en", "en-us"):
+        lang.use(None)  # English: the built-in text, no Babel
+        return None
+
+    try:
+        code = lang.resolve(value)
+    except lang.UnknownLanguage as exc:
+        raise click.BadParameter(str(exc), ctx, param) from None
+    lang.use(code)
+    ctx.meta["bilat.lang"] = code
+    return code
+
+
+def lang_option(f: F) -> F:
+    """``--lang LOCALE`` (or BILAT_LANG): the reader's language, English by default."""
+    return click.option(
+        "--lang",
+        metavar="LOCALE",
+        envvar="BILAT_LANG",
+        show_envvar=True,
+        expose_value=False,
+        is_eager=True,
+        callback=_use_language,
+        help=(
+            "Language of names, dates and text: az, ja, ru, tr, or any CLDR locale "
+            "(names and dates only); default English."
+        ),
+    )(f)

@@ -36,7 +36,7 @@ def stores(store_paths: tuple[str, ...], fmt: str) -> None:
       bilat stores
       BILAT_STORE=a.json:b.json bilat stores --format json
     """
-    from bilat.render.listings import stores_listing
+    from bilat.render.registers import stores_listing
 
     entries: list[tuple[int, str, int, str]] = []
     if store_paths:

@@ -13,6 +13,7 @@ from bilat.cli.options import (
     country_option,
     format_option,
     kind_option,
+    lang_option,
     store_option,
 )
 
@@ -27,6 +28,7 @@ if TYPE_CHECKING:
 @as_of_option()
 @store_option
 @format_option(LISTING_FORMATS, "table")
+@lang_option
 def search(
     text: str,
     countries_: tuple[str, ...],

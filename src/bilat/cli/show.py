@@ -14,6 +14,7 @@ from bilat.cli.options import (
     ONE_FORMATS,
     YEAR,
     format_option,
+    lang_option,
     pair_option,
     store_option,
 )
@@ -40,6 +41,7 @@ def find_event(events: Sequence[Event], event_id: str, hint: str) -> Event:
 )
 @store_option
 @format_option(ONE_FORMATS, "text")
+@lang_option
 def show(event_id: str, store_paths: tuple[str, ...], fmt: str) -> None:
     """Show one event in full, with its sources and disputed dates.
 
@@ -79,6 +81,7 @@ def _filters(pair: Sequence[str], year: int | None) -> str:
 @click.option("--year", type=YEAR, help="Only letters of this year.")
 @store_option
 @format_option(("text", *LISTING_FORMATS), "text")
+@lang_option
 def show_letter(
     letter_id: str | None,
     as_list: bool,
@@ -100,7 +103,7 @@ def show_letter(
     from bilat import domain
     from bilat.render import formats, tables
     from bilat.render.common import letter_json
-    from bilat.render.listings import letters_listing
+    from bilat.render.registers import letters_listing
 
     events = load_events(store_paths)
     found = domain.letters(events, pair=pair, year=year)

@@ -11,11 +11,17 @@ from bilat.cli.options import (
     ANY_DATE,
     COUNTRY,
     LISTING_FORMATS,
+    PICTURE_FORMATS,
     as_of_option,
     check_distinct,
+    check_picture_options,
     format_option,
     kind_option,
+    lang_option,
+    picture_options,
+    renderer,
     store_option,
+    write_picture,
 )
 
 if TYPE_CHECKING:
@@ -32,7 +38,9 @@ if TYPE_CHECKING:
 @click.option("--since", type=ANY_DATE, help="Only events from this date (YYYY[-MM[-DD]]).")
 @click.option("--until", type=ANY_DATE, help="Only events up to this date (YYYY[-MM[-DD]]).")
 @store_option
-@format_option(LISTING_FORMATS, "table")
+@format_option((*LISTING_FORMATS, *PICTURE_FORMATS), "table")
+@picture_options
+@lang_option
 def timeline(
     a: str,
     b: str | None,
@@ -42,20 +50,30 @@ def timeline(
     until: PartialDate | None,
     store_paths: tuple[str, ...],
     fmt: str,
+    output: str | None,
+    width: int | None,
 ) -> None:
-    """List the events of a pair (or of one country), oldest first.
+    """List the events of a pair (or of one country), oldest first, or draw them.
+
+    --format svg draws the events on a time axis as one self-contained SVG picture, and
+    --format png renders it --width pixels wide (default 1600); both need the images
+    extra (pip install 'bilat[images]').
 
     \b
     Examples:
       bilat timeline AZ JP
       bilat timeline Azerbaijan Japan --as-of 2022-09-07 --format json
       bilat timeline JP --kind diplomatic-relations --since 1990
+      bilat timeline AZ JP --format svg -o az-jp.svg
+      bilat timeline AZ JP --format png --width 3200 -o az-jp.png
     """
     from bilat import domain
     from bilat.render.listings import no_pair_events, timeline_heading, timeline_listing
 
     focus = [a] if b is None else [a, b]
     check_distinct(focus, "timeline A B")
+    check_picture_options(fmt, output, width)
+    svg = renderer("svg") if fmt in PICTURE_FORMATS else None
     if since is not None and until is not None and until.last_day() < since.first_day():
         raise click.UsageError(f"--until {until} is before --since {since}")
     events = load_events(store_paths, domain.Query(all_countries=tuple(focus)))
@@ -65,7 +83,14 @@ def timeline(
     entries = domain.timeline(selected, as_of)
     relations = domain.relations_event(events, a, b) if b is not None else None
     years = domain.elapsed_years(relations.date, as_of) if relations is not None else None
-    heading = timeline_heading(focus, as_of, len(entries), relations, years)
     known = any(all(c in e.parties for c in focus) for e in events)
-    empty = "No events match." if known else no_pair_events(focus)
+    empty = "" if known else no_pair_events(focus)
+    if svg is not None:
+        if not entries:
+            raise click.ClickException(f"nothing to draw. {empty}")
+        size = width if fmt == "svg" and width else svg.WIDTH
+        picture = svg.timeline_svg(focus, entries, as_of, relations, years, width=size)
+        write_picture(picture, fmt, output, width)
+        return
+    heading = timeline_heading(focus, as_of, len(entries), relations, years)
     emit_listing(timeline_listing(focus, as_of, entries, heading, empty=empty), fmt)

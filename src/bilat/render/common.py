@@ -18,6 +18,8 @@ from bilat.codec import to_builtins
 from bilat.domain import Claim, Event, LeapRule, PartialDate, Source, YearsRange
 from bilat.text import escape_json
 
+from . import lang
+
 DISPUTED_MARK = "*"
 LEAP_MARK = "\u2020"  # dagger
 
@@ -29,6 +31,10 @@ def dump_json(obj: Any) -> bytes:
 
 
 def name(code: str) -> str:
+    """The country's name in the reader's language (English by default)."""
+    current = lang.current()
+    if current is not None:
+        return current.country(code) or countries.name(code)
     return countries.name(code)
 
 
@@ -43,7 +49,7 @@ def direction(event: Event) -> str:
     others = event.partners(event.by)
     if len(others) == 1:
         return f"{name(event.by)} \u2192 {name(others[0])}"
-    return f"by {name(event.by)}"
+    return lang.t("by {country}").format(country=name(event.by))
 
 
 def date_span(event: Event) -> str:
@@ -63,10 +69,19 @@ def date_span(event: Event) -> str:
 _WEEKDAYS = ("Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun")
 
 
-def weekday(date: PartialDate) -> str | None:
-    """'Wed', or None when the day is unknown."""
+def english_weekday(date: PartialDate) -> str | None:
+    """'Wed', or None when the day is unknown: for JSON and CSV, in every language."""
     number = date.weekday()
     return None if number is None else _WEEKDAYS[number]
+
+
+def weekday(date: PartialDate) -> str | None:
+    """'Wed' (in the reader's language), or None when the day is unknown."""
+    number = date.weekday()
+    if number is None:
+        return None
+    current = lang.current()
+    return _WEEKDAYS[number] if current is None else current.weekday(date.first_day())
 
 
 def years_json(years: YearsRange | None) -> dict[str, int] | None:
@@ -141,8 +156,14 @@ def letter_json(event: Event) -> dict[str, Any]:
 
 
 def leap_rule_text(leap: LeapRule) -> str:
-    day = "28 February" if leap == "feb28" else "1 March"
-    return f"29 February is placed on {day} in common years; whole years roll over on that day."
+    if leap == "feb28":
+        return lang.t(
+            "29 February is placed on 28 February in common years; whole years roll over "
+            "on that day."
+        )
+    return lang.t(
+        "29 February is placed on 1 March in common years; whole years roll over on that day."
+    )
 
 
 _MONTH_NAMES = [
@@ -162,7 +183,11 @@ _MONTH_NAMES = [
 
 
 def long_date(date: PartialDate) -> str:
-    """'7 September 2022', 'September 2022' or '2022': the date at its precision."""
+    """'7 September 2022', 'September 2022' or '2022': the date at its precision (in the
+    reader's language, as the locale writes it)."""
+    current = lang.current()
+    if current is not None:
+        return current.date(date)
     if date.month is None:
         return str(date.year)
     month = _MONTH_NAMES[date.month - 1]
@@ -173,31 +198,80 @@ def letter_lines(event: Event) -> list[tuple[str, str]]:
     letter = event.letter
     assert letter is not None
     fields = [
-        ("From", letter.author),
-        ("To", letter.recipient),
-        ("Date", long_date(event.date) + (f", {event.place}" if event.place else "")),
-        ("Occasion", event.title),
+        (lang.t("From"), letter.author),
+        (lang.t("To"), letter.recipient),
+        (lang.t("Date"), long_date(event.date) + (f", {event.place}" if event.place else "")),
+        (lang.t("Occasion"), title(event)),
     ]
     if letter.language:
-        fields.append(("Language", letter.language))
+        fields.append((lang.t("Language"), letter.language))
     return fields
 
 
 def event_fields(event: Event) -> list[tuple[str, str]]:
+    t = lang.t
     fields = [
-        ("Id", event.id),
-        ("Date", date_span(event)),
-        ("Kind", event.kind),
-        ("Parties", f"{names(event.parties)} ({', '.join(event.parties)})"),
+        (t("Id"), event.id),
+        (t("Date"), date_span(event)),
+        (t("Kind"), kind_cell(event.kind)),
+        (t("Parties"), f"{names(event.parties)} ({', '.join(event.parties)})"),
     ]
     if event.by:
-        fields.append(("By", f"{name(event.by)} ({direction(event)})"))
-    for key, value in (("Place", event.place), ("Summary", event.summary), ("Note", event.note)):
+        fields.append((t("By"), f"{name(event.by)} ({direction(event)})"))
+    for key, value in ((t("Place"), event.place), (t("Summary"), event.summary)):
         if value:
             fields.append((key, value))
+    if event.note:
+        fields.append((t("Note"), event.note))
     return fields
 
 
 def paragraphs(text: str) -> list[str]:
     text = text.replace("\r\n", "\n")
     return [" ".join(p.split("\n")).strip() for p in re.split(r"\n\s*\n", text) if p.strip()]
+
+
+def N_(message: str) -> str:
+    """Marks a message for the catalogs; translated where it is shown (``lang.t``)."""
+    return message
+
+
+#: How a kind reads in a table or a sentence (translated; English tables show the code).
+KIND_LABELS = {
+    "recognition": N_("Recognition"),
+    "diplomatic-relations": N_("Diplomatic relations established"),
+    "embassy-opened": N_("Embassy opened"),
+    "embassy-raised": N_("Legation raised to an embassy"),
+    "embassy-closed": N_("Embassy closed or suspended"),
+    "legation-opened": N_("Legation opened"),
+    "mission-opened": N_("Mission opened"),
+    "consulate-opened": N_("Consulate opened"),
+    "agreement": N_("Agreement"),
+    "visit": N_("Visit"),
+    "meeting": N_("Meeting"),
+    "letter": N_("Letter"),
+    "anniversary-event": N_("Anniversary event"),
+    "relations-severed": N_("Relations severed"),
+    "relations-suspended": N_("Relations suspended"),
+    "relations-restored": N_("Relations restored"),
+    "other": N_("Other"),
+}
+
+
+def kind_cell(kind: str) -> str:
+    """The kind as a table shows it: its code in English, its label in other languages."""
+    return kind if lang.current() is None else lang.t(KIND_LABELS[kind])
+
+
+def title(event: Event) -> str:
+    """The event's title in the reader's language: a title that only restates the kind
+    ("Diplomatic relations established") is the kind's label; otherwise as stored."""
+    if lang.current() is not None and event.title == KIND_LABELS.get(event.kind):
+        return lang.t(event.title)
+    return event.title
+
+
+def ordinal(years: int) -> str:
+    """'30th' in English, '30-cu', '30周年', '30-я', '30.' in other languages."""
+    current = lang.current()
+    return lang.english_ordinal(years) if current is None else current.ordinal(years)

@@ -12,7 +12,8 @@ from typing import TYPE_CHECKING, Any
 from bilat.domain import Event, Source
 from bilat.text import cell_width, clean
 
-from .common import disputed_lines, dump_json, event_fields, letter_lines, paragraphs
+from .common import disputed_lines, dump_json, event_fields, letter_lines, paragraphs, title
+from .lang import t
 from .listings import Listing
 
 if TYPE_CHECKING:
@@ -69,7 +70,7 @@ def listing_markdown(listing: Listing) -> str:
     if not rows:
         lines.append(md(listing.empty))
     else:
-        lines.append("| " + " | ".join(md(c) for c in listing.columns) + " |")
+        lines.append("| " + " | ".join(md(t(c)) for c in listing.columns) + " |")
         lines.append("|" + "|".join("---" for _ in listing.columns) + "|")
         lines += ["| " + " | ".join(md(cell) for cell in row) + " |" for row in rows]
     if listing.notes:
@@ -81,14 +82,14 @@ def listing_markdown(listing: Listing) -> str:
 def letter_markdown(event: Event, footer: str | None = None) -> str:
     letter = event.letter
     assert letter is not None
-    lines = [f"# {md(event.title)}", ""]
+    lines = [f"# {md(title(event))}", ""]
     lines += [f"**{k}:** {md(v)}  " for k, v in letter_lines(event)]
     lines.append("")
     if letter.text:
         lines += [md(p) + "\n" for p in paragraphs(letter.text)]
     elif event.summary:
-        lines += [f"*{md(event.summary)}*", "", "(The store has no text for this letter.)", ""]
-    lines += ["## Sources", ""]
+        lines += [f"*{md(event.summary)}*", "", t("(The store has no text for this letter.)"), ""]
+    lines += [f"## {t('Sources')}", ""]
     lines += [f"- {md_link(s)}" for s in event.sources]
     if footer:
         lines += ["", md(footer)]
@@ -96,15 +97,15 @@ def letter_markdown(event: Event, footer: str | None = None) -> str:
 
 
 def event_markdown(event: Event) -> str:
-    lines = [f"# {md(event.title)}", ""]
+    lines = [f"# {md(title(event))}", ""]
     lines += [f"**{k}:** {md(v)}  " for k, v in event_fields(event)]
-    lines += ["", "## Sources", ""]
+    lines += ["", f"## {t('Sources')}", ""]
     lines += [f"- {md_link(s)}" for s in event.sources]
     if event.disputed:
-        lines += ["", "## Disputed dates", ""]
+        lines += ["", f"## {t('Disputed dates')}", ""]
         lines += [f"- {md(line)}" for line in disputed_lines(event)]
     if event.letter is not None:
-        lines += ["", "## Letter", ""]
+        lines += ["", f"## {t('Letter')}", ""]
         lines += [f"**{k}:** {md(v)}  " for k, v in letter_lines(event)[:2]]
         if event.letter.text:
             lines.append("")
@@ -151,16 +152,17 @@ def listing_plain(listing: Listing) -> str:
     if not rows:
         lines.append(clean(listing.empty))
     else:
+        headers = [t(column) for column in listing.columns]
         widths = [
             max(cell_width(column), *(cell_width(r[j]) for r in rows))
-            for j, column in enumerate(listing.columns)
+            for j, column in enumerate(headers)
         ]
 
         def line(cells: list[str]) -> str:
             padded = [c + " " * (w - cell_width(c)) for c, w in zip(cells, widths, strict=True)]
             return "  ".join(padded).rstrip()
 
-        lines.append(line(listing.columns))
+        lines.append(line(headers))
         lines.append("  ".join("\u2500" * w for w in widths))
         lines += [line(r) for r in rows]
     lines += [clean(note) for note in listing.notes]

@@ -14,29 +14,33 @@ from bilat.domain import (
     Event,
     LeapRule,
     PartialDate,
-    Partner,
     TimelineEntry,
     YearsRange,
     days_until,
-    ordinal,
 )
 
 from .common import (
     DISPUTED_MARK,
     LEAP_MARK,
+    N_,
     claim_dates,
     date_span,
     direction,
     disputed_lines,
+    english_weekday,
     event_json,
+    kind_cell,
     leap_rule_text,
-    letter_json,
     long_date,
     name,
     names,
+    ordinal,
+    title,
     weekday,
     years_json,
 )
+from .lang import english_ordinal, t
+from .lang import n as lang_n
 
 
 class Listing(msgspec.Struct, kw_only=True):
@@ -79,7 +83,7 @@ class Listing(msgspec.Struct, kw_only=True):
 
 
 def years_cell(years: YearsRange | None) -> str:
-    return "later" if years is None else str(years)
+    return t("later") if years is None else str(years)
 
 
 def timeline_listing(
@@ -88,21 +92,21 @@ def timeline_listing(
     entries: Sequence[TimelineEntry],
     heading: str,
     head: dict[str, Any] | None = None,
-    empty: str = "No events match.",
+    empty: str = "",
 ) -> Listing:
     """Events with years elapsed: for a pair (``focus`` of two), one country (a Partner
     column) or none (a Parties column, as for search results)."""
     single = len(focus) == 1
-    columns = ["Date", "Kind", "Event", "Direction", "Years ago"]
+    columns = [N_("Date"), N_("Kind"), N_("Event"), N_("Direction"), N_("Years ago")]
     if single:
-        columns.insert(1, "Partner")
+        columns.insert(1, N_("Partner"))
     elif not focus:
-        columns.insert(1, "Parties")
+        columns.insert(1, N_("Parties"))
 
     def row(entry: TimelineEntry) -> list[str]:
         e = entry.event
         marked = date_span(e) + (f" {DISPUTED_MARK}" if e.disputed else "")
-        cells = [marked, e.kind, e.title, direction(e), years_cell(entry.years_ago)]
+        cells = [marked, kind_cell(e.kind), title(e), direction(e), years_cell(entry.years_ago)]
         if single:
             cells.insert(1, names(e.partners(focus[0])))
         elif not focus:
@@ -157,7 +161,7 @@ def timeline_listing(
         key="events",
         heading=heading,
         notes=notes,
-        empty=empty,
+        empty=empty or t("No events match."),
         drop=("Direction", "Kind", "Years ago"),
     )
 
@@ -166,8 +170,10 @@ def _when(date: PartialDate, as_of: dt.date) -> tuple[str, int | None]:
     """'today', 'tomorrow', 'in 12 days', or the period when the day is unknown."""
     days = days_until(date, as_of)
     if days is None:
-        return f"{long_date(date)}, day unknown", None
-    return {0: "today", 1: "tomorrow"}.get(days, f"in {days} days"), days
+        return t("{date}, day unknown").format(date=long_date(date)), None
+    if days in (0, 1):
+        return (t("today") if days == 0 else t("tomorrow")), days
+    return t("in {days} days").format(days=days), days
 
 
 class AnniversaryRow(msgspec.Struct, gc=False):
@@ -204,8 +210,8 @@ def anniversary_listing(
         cells = [
             a.date.isoformat() + (f" {LEAP_MARK}" if a.leap_day_moved else ""),
             weekday(a.date) or "",
-            a.ordinal,
-            e.title + (f" {DISPUTED_MARK}" if e.disputed else ""),
+            ordinal(a.years),
+            title(e) + (f" {DISPUTED_MARK}" if e.disputed else ""),
             names(e.parties),
             e.date.isoformat(),
         ]
@@ -217,7 +223,7 @@ def anniversary_listing(
         e = a.event
         cells = [
             a.date.isoformat(),
-            weekday(a.date) or "",
+            english_weekday(a.date) or "",
             str(a.years),
             a.ordinal,
             e.id,
@@ -242,9 +248,9 @@ def anniversary_listing(
             e.parties,
             e.date.isoformat(),
             date.isoformat(),
-            weekday(date),
+            english_weekday(date),
             a.years,
-            ordinal(a.years),
+            english_ordinal(a.years),
             a.leap_day_moved,
             [claim_dates(c) for c in e.disputed] if e.disputed else [],
             msgspec.UNSET if as_of is None else _when(date, as_of)[1],
@@ -256,10 +262,12 @@ def anniversary_listing(
     disputed = list(dict.fromkeys(a.event.id for a in found if a.event.disputed))
     if disputed:
         notes.append(
-            f"{DISPUTED_MARK} other sources give another date for {', '.join(disputed)}: "
-            "see `bilat show ID`."
+            f"{DISPUTED_MARK} "
+            + t("other sources give another date for {ids}: see `bilat show ID`.").format(
+                ids=", ".join(disputed)
+            )
         )
-    columns = ["Date", "Day", "Years", "Event", "Parties", "Since"]
+    columns = [N_("Date"), N_("Day"), N_("Years"), N_("Event"), N_("Parties"), N_("Since")]
     csv_columns = [
         "date",
         "weekday",
@@ -274,7 +282,7 @@ def anniversary_listing(
         "disputed_dates",
     ]
     if upcoming:
-        columns.insert(2, "When")
+        columns.insert(2, N_("When"))
         csv_columns.insert(2, "in_days")
     return Listing(
         items=found,
@@ -292,147 +300,6 @@ def anniversary_listing(
     )
 
 
-def relations_listing(
-    focus: str, as_of: dt.date, every: int, partners: Sequence[Partner]
-) -> Listing:
-    def day(event: Event | None) -> str:
-        return event.date.isoformat() if event is not None else ""
-
-    def row(p: Partner) -> list[str]:
-        nxt = p.next_milestone
-        found = (
-            (f"{name(focus)} recognised {name(p.code)}", p.recognised_by_focus),
-            (f"{name(p.code)} recognised {name(focus)}", p.recognised_by_partner),
-            (f"embassy of {name(focus)}", p.embassy_of_focus),
-            (f"embassy of {name(p.code)}", p.embassy_of_partner),
-        )
-        return [
-            name(p.code),
-            day(p.established),
-            "" if p.years_ago is None else str(p.years_ago),
-            ordinal(nxt[0]) if nxt else "",
-            nxt[1].isoformat() if nxt else "",
-            "; ".join(f"{label} {day(e)}" for label, e in found if e is not None),
-        ]
-
-    def csv_row(p: Partner) -> list[str]:
-        nxt = p.next_milestone
-        return [
-            p.code,
-            day(p.established),
-            "" if p.years_ago is None else str(p.years_ago.min),
-            "" if p.years_ago is None else str(p.years_ago.max),
-            "" if nxt is None else str(nxt[0]),
-            "" if nxt is None else nxt[1].isoformat(),
-            day(p.recognised_by_focus),
-            day(p.recognised_by_partner),
-            day(p.embassy_of_focus),
-            day(p.embassy_of_partner),
-        ]
-
-    def json_item(p: Partner) -> dict[str, Any]:
-        nxt = p.next_milestone
-        return {
-            "partner": p.code,
-            "established": day(p.established) or None,
-            "established_event": p.established.id if p.established else None,
-            "years_ago": years_json(p.years_ago),
-            "next_milestone": None
-            if nxt is None
-            else {"years": nxt[0], "ordinal": ordinal(nxt[0]), "date": nxt[1].isoformat()},
-            "recognised_by_country": day(p.recognised_by_focus) or None,
-            "recognised_by_partner": day(p.recognised_by_partner) or None,
-            "embassy_of_country": day(p.embassy_of_focus) or None,
-            "embassy_of_partner": day(p.embassy_of_partner) or None,
-        }
-
-    me = name(focus)
-    return Listing(
-        items=partners,
-        columns=["Partner", "Established", "Years", "Next", "On", "Recognition, embassies"],
-        row=row,
-        csv_columns=[
-            "partner",
-            "established",
-            "years_ago_min",
-            "years_ago_max",
-            "next_milestone_years",
-            "next_milestone_date",
-            "recognised_by_country",
-            "recognised_by_partner",
-            "embassy_of_country",
-            "embassy_of_partner",
-        ],
-        csv_row=csv_row,
-        json_item=json_item,
-        head={"country": focus, "as_of": as_of.isoformat(), "every": every},
-        key="partners",
-        heading=(
-            f"{me}: {plural(len(partners), 'partner')}, "
-            f"{sum(1 for p in partners if p.established)} with the date relations were "
-            f"established, as of {as_of} (milestones every {every} years)"
-        ),
-        empty="No partners in this store.",
-        drop=("Recognition, embassies", "On", "Years"),
-        wrap=frozenset({"Partner", "Recognition, embassies"}),
-    )
-
-
-def letters_listing(found: Sequence[Event]) -> Listing:
-    def row(e: Event) -> list[str]:
-        assert e.letter is not None
-        has_text = "yes" if e.letter.text else "no"
-        return [e.date.isoformat(), e.id, e.letter.author, e.letter.recipient, e.title, has_text]
-
-    def csv_row(e: Event) -> list[str]:
-        assert e.letter is not None
-        has_text = "yes" if e.letter.text else "no"
-        return [
-            e.date.isoformat(),
-            e.id,
-            ";".join(e.parties),
-            e.letter.author,
-            e.letter.recipient,
-            e.title,
-            has_text,
-        ]
-
-    return Listing(
-        items=found,
-        columns=["Date", "Id", "From", "To", "Title", "Text"],
-        row=row,
-        csv_columns=["date", "id", "parties", "author", "recipient", "title", "has_text"],
-        csv_row=csv_row,
-        json_item=letter_json,
-        head={},
-        key="letters",
-        heading="Letters",
-        drop=("Text", "Title"),
-        empty="No letters match.",
-    )
-
-
-def stores_listing(entries: Sequence[tuple[int, str, int, str]]) -> Listing:
-    """The store files read, in order: (order, path, event count, status)."""
-
-    def row(entry: tuple[int, str, int, str]) -> list[str]:
-        order, path, count, status = entry
-        return [str(order), path, str(count), status]
-
-    return Listing(
-        items=entries,
-        columns=["#", "Store", "Events", "Status"],
-        row=row,
-        csv_columns=["order", "path", "events", "status"],
-        csv_row=row,
-        json_item=lambda e: {"path": e[1], "events": e[2], "status": e[3]},
-        head={},
-        key="stores",
-        heading="Stores, in the order they are read (later ones override earlier ones by id)",
-        wrap=frozenset({"Store", "Status"}),
-    )
-
-
 def plural(count: int, word: str, words: str | None = None) -> str:
     """'1 event', '2 events'; ``words`` for an irregular plural."""
     return f"{count} {word if count == 1 else (words or word + 's')}"
@@ -447,24 +314,27 @@ def timeline_heading(
 ) -> str:
     """'Azerbaijan – Japan: diplomatic relations since 1992-09-07 (30 years as of
     2022-09-07); 46 events', from what the domain computed."""
-    events = plural(count, "event")
+    events = lang_n("{n} event", "{n} events", count).format(n=count)
     if len(focus) == 1:
         return f"{name(focus[0])}: {events}"
-    title = names(focus)
+    pair = names(focus)
     if relations is None:
-        return f"{title}: {events}"
-    since = f"diplomatic relations since {relations.date}"
+        return f"{pair}: {events}"
     if years is None:
-        return f"{title}: {since} (after {as_of}); {events}"
-    unit = "year" if str(years) == "1" else "years"
-    return f"{title}: {since} ({years} {unit} as of {as_of}); {events}"
+        since = t("diplomatic relations since {date} (after {as_of})")
+        return f"{pair}: " + since.format(date=relations.date, as_of=as_of) + f"; {events}"
+    since = lang_n(
+        "diplomatic relations since {date} ({years} year as of {as_of})",
+        "diplomatic relations since {date} ({years} years as of {as_of})",
+        years.max,
+    )
+    return f"{pair}: " + since.format(date=relations.date, years=years, as_of=as_of) + f"; {events}"
 
 
 def no_pair_events(focus: Sequence[str]) -> str:
     """What to say when the stores read know nothing of a pair (or a country)."""
-    who = names(focus)
-    return (
-        f"The stores read have no events for {who}. Add one with `bilat add`, or import "
+    return t(
+        "The stores read have no events for {who}. Add one with `bilat add`, or import "
         "them: `bilat import rdcr`, `bilat import wikidata` or `bilat import csv` "
         "(see `bilat import --help`)."
-    )
+    ).format(who=names(focus))

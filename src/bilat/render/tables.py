@@ -8,7 +8,16 @@ from typing import TYPE_CHECKING
 from bilat.domain import Event
 from bilat.text import clean
 
-from .common import disputed_lines, event_fields, letter_lines, names, paragraphs, source_line
+from .common import (
+    disputed_lines,
+    event_fields,
+    letter_lines,
+    names,
+    paragraphs,
+    source_line,
+    title,
+)
+from .lang import t
 from .listings import Listing
 
 if TYPE_CHECKING:
@@ -47,7 +56,7 @@ def listing_table(listing: Listing, width: int | None = None) -> RenderableType:
         return Group(*parts)
     columns = list(range(len(listing.columns)))
     mins = [
-        _min_width(c, [r[j] for r in rows], c in listing.wrap)
+        _min_width(t(c), [r[j] for r in rows], c in listing.wrap)
         for j, c in enumerate(listing.columns)
     ]
     left_out = []
@@ -64,7 +73,7 @@ def listing_table(listing: Listing, width: int | None = None) -> RenderableType:
         column = listing.columns[j]
         wraps = column in listing.wrap
         table.add_column(
-            column,
+            t(column),
             no_wrap=not wraps,
             overflow="fold" if wraps else "ellipsis",
             min_width=mins[j],
@@ -78,7 +87,11 @@ def listing_table(listing: Listing, width: int | None = None) -> RenderableType:
     parts += [Text(clean(note)) for note in listing.notes]
     if left_out:
         parts.append(
-            Text(f"Left out to fit {width} columns: {', '.join(left_out)} (wider: COLUMNS=...)")
+            Text(
+                t("Left out to fit {width} columns: {columns} (wider: COLUMNS=...)").format(
+                    width=width, columns=", ".join(t(c) for c in left_out)
+                )
+            )
         )
     return Group(*parts)
 
@@ -95,7 +108,9 @@ def _fit(
     wrapping = [j for j in columns if j not in fixed]
     if width is None:
         return fixed
-    most = {j: max(cell_len(listing.columns[j]), *(cell_len(r[j]) for r in rows)) for j in wrapping}
+    most = {
+        j: max(cell_len(t(listing.columns[j])), *(cell_len(r[j]) for r in rows)) for j in wrapping
+    }
     free = width - 2 * (len(columns) - 1) - sum(fixed.values())
     need = sum(mins[j] for j in wrapping)
     if sum(most.values()) <= free:
@@ -145,10 +160,10 @@ def letter_panel(event: Event, footer: str | None = None) -> RenderableType:
     else:
         if event.summary:
             body.append(Text(clean(event.summary) + "\n", style="italic"))
-        body.append(Text("(The store has no text for this letter.)\n"))
-    title = Text(clean(f"Letter \u00b7 {names(event.parties)}"))
-    panel = Panel(Group(*body), title=title, title_align="left")
-    below = [panel, _below("Sources", [source_line(s) for s in event.sources])]
+        body.append(Text(t("(The store has no text for this letter.)") + "\n"))
+    heading = Text(clean(f"{t('Letter')} \u00b7 {names(event.parties)}"))
+    panel = Panel(Group(*body), title=heading, title_align="left")
+    below = [panel, _below(t("Sources"), [source_line(s) for s in event.sources])]
     return Group(*below, Text(clean(footer))) if footer else Group(*below)
 
 
@@ -164,8 +179,8 @@ def event_panel(event: Event) -> RenderableType:
     parts: list[RenderableType] = [body]
     if event.letter is not None:
         parts.append(letter_panel(event))
-    panel = Panel(Group(*parts), title=Text(clean(event.title)), title_align="left")
-    below = [_below("Sources", [source_line(s) for s in event.sources])]
+    panel = Panel(Group(*parts), title=Text(clean(title(event))), title_align="left")
+    below = [_below(t("Sources"), [source_line(s) for s in event.sources])]
     if event.disputed:
-        below.append(_below("Disputed dates", disputed_lines(event)))
+        below.append(_below(t("Disputed dates"), disputed_lines(event)))
     return Group(panel, *below)

@@ -1,0 +1,253 @@
+"""The reader's language: ordinals, sentences and names, pinned from each language's own
+rules (not by translating back), and the catalogs kept with Babel's tools."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from babel.messages.mofile import read_mo
+from babel.messages.pofile import read_po
+
+from bilat.codec import event_from_dict
+from bilat.domain import anniversaries_in
+from bilat.render import lang
+from bilat.render.press import accusative, genitive, instrumental_ru, press_line
+from tests.helpers import ROOT, SRC, Run, assert_usage_error, event
+
+LOCALES = SRC / "bilat" / "locales"
+AWKWARD = (1, 2, 3, 4, 6, 9, 10, 11, 13, 40, 60, 90, 100, 111)
+
+
+@pytest.fixture
+def speak() -> Iterator[None]:
+    yield
+    lang.use(None)
+
+
+def ordinals(code: str) -> list[str]:
+    lang.use(code)
+    current = lang.current()
+    assert current is not None
+    return [current.ordinal(n) for n in AWKWARD]
+
+
+def anniversaries(code: str) -> list[str]:
+    lang.use(code)
+    current = lang.current()
+    assert current is not None
+    return [current.anniversary(n) for n in AWKWARD]
+
+
+@pytest.mark.usefixtures("speak")
+def test_azerbaijani_ordinals_follow_the_last_word_of_the_number() -> None:
+    # bir, iki, üç, dörd, altı, doqquz, on, on bir, on üç, qırx, altmış, doxsan, yüz, yüz on bir
+    assert ordinals("az") == [
+        "1-ci", "2-ci", "3-cü", "4-cü", "6-cı", "9-cu", "10-cu", "11-ci", "13-cü",
+        "40-cı", "60-cı", "90-cı", "100-cü", "111-ci",
+    ]  # fmt: skip
+    assert anniversaries("az")[-1] == "111-ci ildönümü"
+
+
+@pytest.mark.usefixtures("speak")
+def test_japanese_counts_years() -> None:
+    assert anniversaries("ja") == [f"{n}周年" for n in AWKWARD]
+
+
+@pytest.mark.usefixtures("speak")
+def test_russian_declines() -> None:
+    assert anniversaries("ru") == [
+        "1-я годовщина", "2-я годовщина", "3-я годовщина", "4-я годовщина", "6-летие",
+        "9-летие", "10-летие", "11-летие", "13-летие", "40-летие", "60-летие", "90-летие",
+        "100-летие", "111-летие",
+    ]  # fmt: skip
+
+
+@pytest.mark.usefixtures("speak")
+def test_turkish_writes_ordinals_with_a_full_stop() -> None:
+    assert anniversaries("tr") == [f"{n}. yıl dönümü" for n in AWKWARD]
+
+
+@pytest.mark.usefixtures("speak")
+def test_a_locale_without_rules_gets_the_number_alone() -> None:
+    assert ordinals("de")[:3] == ["1", "2", "3"]
+
+
+def test_russian_instrumental_case() -> None:
+    cases = {
+        "Азербайджан": "Азербайджаном",
+        "Япония": "Японией",
+        "Россия": "Россией",
+        "Турция": "Турцией",
+        "Казахстан": "Казахстаном",
+        "Китай": "Китаем",
+        "Канада": "Канадой",
+        "Египет": "Египтом",
+        "Перу": "Перу",
+        "Нидерланды": "Нидерландами",
+        "Соединенные Штаты": "Соединенными Штатами",
+        "Республика Корея": "Республикой Корея",
+        "Южная Африка": "Южной Африкой",
+    }
+    assert {word: instrumental_ru(word) for word in cases} == cases
+
+
+def test_turkic_case_suffixes_follow_vowel_harmony() -> None:
+    assert genitive("Yaponiya", "az") == "Yaponiyanın"
+    assert genitive("Azərbaycan", "az") == "Azərbaycanın"
+    assert genitive("Türkiyə", "az") == "Türkiyənin"
+    assert accusative("Azərbaycan", "az") == "Azərbaycanı"
+    assert accusative("Yaponiya", "az") == "Yaponiyanı"
+    assert genitive("Japonya", "tr") == "Japonya'nın"
+    assert genitive("Azerbaycan", "tr") == "Azerbaycan'ın"
+    assert accusative("Japonya", "tr") == "Japonya'yı"
+    assert accusative("Azerbaycan", "tr") == "Azerbaycan'ı"
+    assert genitive("Türkiye", "tr") == "Türkiye'nin"
+
+
+EXPECTED_PRESS = {
+    None: "7 September 2022 marks the 30th anniversary of the establishment of diplomatic "
+    "relations between Azerbaijan and Japan.",
+    "az": "7 sentyabr 2022-ci il Azərbaycan ilə Yaponiya arasında diplomatik münasibətlərin "
+    "qurulmasının 30-cu ildönümüdür.",
+    "ja": "2022年9月7日は、アゼルバイジャンと日本の外交関係樹立30周年です。",
+    "ru": "7 сентября 2022 года — 30-летие установления дипломатических отношений между "
+    "Азербайджаном и Японией.",
+    "tr": "7 Eylül 2022, Azerbaycan ile Japonya arasında diplomatik ilişkilerin kurulmasının "
+    "30. yıl dönümüdür.",
+}
+
+
+@pytest.mark.usefixtures("speak")
+@pytest.mark.parametrize("code", list(EXPECTED_PRESS), ids=lambda c: c or "en")
+def test_the_press_line(code: str | None) -> None:
+    relations = event_from_dict(event(id="az-jp-diplomatic-relations"))
+    (found,) = anniversaries_in([relations], 2022, 5, "feb28")
+    lang.use(code)
+    assert press_line(found) == EXPECTED_PRESS[code]
+
+
+@pytest.mark.usefixtures("speak")
+def test_recognition_sentences_decline_the_countries() -> None:
+    recognition = event_from_dict(
+        event(id="jp-recognises-az", kind="recognition", by="JP", date="1991-12-28")
+    )
+    (found,) = anniversaries_in([recognition], 2021, 5, "feb28")
+    lang.use("az")
+    assert "Yaponiyanın Azərbaycanı tanımasının 30-cu ildönümüdür." in press_line(found)
+    lang.use("tr")
+    assert "Japonya'nın Azerbaycan'ı tanımasının 30. yıl dönümüdür." in press_line(found)
+
+
+# --------------------------------------------------------------------------- commands
+
+NOT_ENGLISH = ("Date", "Day", "Years", "Event", "Parties", "Since", "Anniversaries", "every")
+
+
+@pytest.mark.parametrize(
+    ("code", "country", "weekday", "years", "label"),
+    [
+        ("az", "Yaponiya", "Ç.", "30-cu", "Diplomatik münasibətlər qurulub"),
+        ("ja", "日本", "水", "30周年", "外交関係樹立"),
+        ("ru", "Япония", "ср", "30-я", "Установлены дипломатические отношения"),
+        ("tr", "Japonya", "Çar", "30.", "Diplomatik ilişkiler kuruldu"),
+    ],
+)
+def test_anniversaries_speak_the_language(
+    run: Run, code: str, country: str, weekday: str, years: str, label: str
+) -> None:
+    result = run("anniversary", "--year", "2022", "--pair", "AZ", "JP", "--every", "30",
+                 "--lang", code, env={"COLUMNS": "160"})  # fmt: skip
+    assert result.exit_code == 0, result.output
+    row = next(line for line in result.stdout.splitlines() if line.startswith("2022-09-07"))
+    for expected in (country, weekday, years, label):
+        assert expected in row, (expected, row)
+    header = result.stdout.splitlines()[:3]
+    for word in NOT_ENGLISH:
+        assert word not in " ".join(header), (word, header)
+
+
+def test_timeline_in_japanese_and_the_letter_in_azerbaijani(run: Run) -> None:
+    timeline = run("timeline", "AZ", "JP", "--lang", "ja", "--until", "1993").stdout
+    assert timeline.startswith("アゼルバイジャン – 日本: 1992-09-07に外交関係樹立")
+    assert "国家承認" in timeline
+    letter = run("show-letter", "--lang", "az").stdout
+    assert "Məktub · Azərbaycan – Yaponiya" in letter
+    assert "7 sentyabr 2022" in letter
+    assert "Mənbələr" in letter
+
+
+def test_bilat_lang_and_unknown_locales(run: Run) -> None:
+    result = run("timeline", "AZ", "JP", "--until", "1993", env={"BILAT_LANG": "ru"})
+    assert "Азербайджан – Япония" in result.stdout
+    assert_usage_error(run("timeline", "AZ", "JP", "--lang", "azz"), "unknown language 'azz'")
+    french = run("timeline", "AZ", "JP", "--until", "1993", "--lang", "fr").stdout
+    assert "Azerbaïdjan – Japon" in french  # CLDR names; the interface stays English
+    assert "Date" in french
+
+
+def test_json_and_csv_stay_language_neutral(run: Run) -> None:
+    args = ("anniversary", "--year", "2022", "--pair", "AZ", "JP")
+    for fmt in ("json", "csv"):
+        english = run(*args, "--format", fmt).stdout
+        assert run(*args, "--format", fmt, "--lang", "ja").stdout == english
+
+
+def test_english_never_loads_babel() -> None:
+    done = subprocess.run(
+        [sys.executable, "-X", "importtime", "-m", "bilat", "anniversary", "--year", "2022"],
+        capture_output=True,
+        text=True,
+        env={"PYTHONPATH": str(SRC), "PATH": "/usr/bin:/bin"},
+        check=True,
+    )
+    assert "babel" not in done.stderr
+
+
+# --------------------------------------------------------------------------- catalogs
+
+
+def key(value: object) -> object:
+    return tuple(value) if isinstance(value, (list, tuple)) else value
+
+
+def catalogs() -> list[Path]:
+    return sorted(LOCALES.glob("*/LC_MESSAGES/bilat.po"))
+
+
+def test_the_template_is_what_the_source_marks(tmp_path: Path) -> None:
+    template = tmp_path / "bilat.pot"
+    subprocess.run(
+        [sys.executable, "-m", "babel.messages.frontend", "extract", "-k", "t", "-k", "N_",
+         "-k", "n:1,2", "-k", "lang_n:1,2", "--no-location", "--sort-output", "-o",
+         str(template), str(SRC / "bilat")],
+        check=True, capture_output=True,
+    )  # fmt: skip
+    with template.open("rb") as f:
+        fresh = {key(m.id) for m in read_po(f) if m.id}
+    with (LOCALES / "bilat.pot").open("rb") as f:
+        committed = {key(m.id) for m in read_po(f) if m.id}
+    assert fresh == committed, "run the extract/update/compile steps in the README"
+
+
+@pytest.mark.parametrize("path", catalogs(), ids=lambda p: p.parts[-3])
+def test_complete_catalogs_translate_everything_and_are_compiled(path: Path) -> None:
+    with path.open("rb") as f:
+        catalog = read_po(f)
+    with (LOCALES / "bilat.pot").open("rb") as f:
+        template = {key(m.id) for m in read_po(f) if m.id}
+    messages = {key(m.id): key(m.string) for m in catalog if m.id}
+    assert set(messages) == template
+    assert all(messages.values()), [k for k, v in messages.items() if not v]
+    with path.with_suffix(".mo").open("rb") as f:
+        compiled = {key(m.id): key(m.string) for m in read_mo(f) if m.id}
+    assert compiled == messages, "run: pybabel compile -D bilat -d src/bilat/locales"
+    assert path.parts[-3] in lang.COMPLETE
+
+
+def test_every_complete_language_has_a_catalog() -> None:
+    assert {p.parts[-3] for p in catalogs()} == set(lang.COMPLETE)
+    assert (ROOT / "README.md").read_text(encoding="utf-8").count("--lang") >= 3
