@@ -84,6 +84,11 @@ def test_wheel_installs_and_runs_from_another_directory(tmp_path: Path) -> None:
         row["parties"] == ["AZ", "JP"] and row["date"] == "2022-09-07" and row["years"] == 30
         for row in doc["anniversaries"]
     )
+    # the compiled catalogs are in the wheel: it speaks Azerbaijani
+    assert any(n.endswith("locales/az/LC_MESSAGES/bilat.mo") for n in names)
+    spoken = bilat("anniversary", "--year", "2022", "--pair", "AZ", "JP", "--lang", "az")
+    assert "Diplomatik münasibətlər qurulub" in spoken
+    assert "Yaponiya" in spoken
     # the installed package is the one that ran, not the source tree
     where = subprocess.run(
         [str(bindir / "python"), "-c", "import bilat; print(bilat.__file__)"],

@@ -22,6 +22,7 @@ __all__ = [
     "Event",
     "Letter",
     "Source",
+    "Translation",
 ]
 
 
@@ -91,6 +92,17 @@ class Letter(_Struct, frozen=True, kw_only=True):
     text: Annotated[str, msgspec.Meta(max_length=MAX_LETTER_TEXT)] | None = None
 
 
+class Translation(_Struct, frozen=True, kw_only=True):
+    """An event's title and summary in another language, as a source writes them."""
+
+    title: Title | None = None
+    summary: Text | None = None
+
+
+#: A language tag for translations: ``az``, ``ja``, ``pt-BR`` (BCP 47, letters and hyphens).
+LanguageTag = Annotated[str, msgspec.Meta(pattern="^[a-z]{2,3}(-[A-Za-z0-9]{2,8})*$")]
+
+
 class Event(_Struct, frozen=True, kw_only=True):
     """One dated, sourced fact about the relations of two or more countries."""
 
@@ -107,6 +119,10 @@ class Event(_Struct, frozen=True, kw_only=True):
     sources: Annotated[list[Source], msgspec.Meta(min_length=1, max_length=MAX_LIST)]
     disputed: Annotated[list[Claim], msgspec.Meta(max_length=MAX_LIST)] | None = None
     letter: Letter | None = None
+    #: The title and summary in other languages, by language tag.
+    translations: Annotated[dict[LanguageTag, Translation], msgspec.Meta(max_length=200)] | None = (
+        None
+    )
 
     @property
     def sort_key(self) -> tuple[tuple[int, int, int], str]:

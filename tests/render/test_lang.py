@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import subprocess
 import sys
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import pytest
@@ -251,3 +251,33 @@ def test_complete_catalogs_translate_everything_and_are_compiled(path: Path) -> 
 def test_every_complete_language_has_a_catalog() -> None:
     assert {p.parts[-3] for p in catalogs()} == set(lang.COMPLETE)
     assert (ROOT / "README.md").read_text(encoding="utf-8").count("--lang") >= 3
+
+
+def test_stored_translations_are_shown_in_their_language(
+    run: Run, make_store: Callable[..., Path]
+) -> None:
+    visit = event(
+        id="v-1",
+        kind="visit",
+        by="AZ",
+        title="Foreign minister visits Tokyo",
+        summary="A visit.",
+        translations={"az": {"title": "Xarici işlər naziri Tokioda", "summary": "Səfər."}},
+    )
+    store = str(make_store([visit]))
+    assert "Xarici işlər naziri Tokioda" in run("timeline", "AZ", "JP", "--store", store,
+                                                "--lang", "az").stdout  # fmt: skip
+    assert "Foreign minister visits Tokyo" in run("timeline", "AZ", "JP", "--store", store,
+                                                  "--lang", "ja").stdout  # fmt: skip
+    shown = run("show", "v-1", "--store", store, "--lang", "az").stdout
+    assert "Səfər." in shown
+
+
+def test_calendar_summaries_speak_the_language(run: Run) -> None:
+    calendar = run("export", "ics", "--from-year", "2027", "--to-year", "2027", "--pair", "AZ",
+                   "JP", "--lang", "az", "-o", "-").stdout  # fmt: skip
+    import icalendar
+
+    parsed = icalendar.Calendar.from_ical(calendar)
+    summaries = {str(e["SUMMARY"]) for e in parsed.walk("VEVENT")}
+    assert "Diplomatik münasibətlər qurulub — 35-ci ildönümü (Azərbaycan – Yaponiya)" in summaries

@@ -218,7 +218,7 @@ def event_fields(event: Event) -> list[tuple[str, str]]:
     ]
     if event.by:
         fields.append((t("By"), f"{name(event.by)} ({direction(event)})"))
-    for key, value in ((t("Place"), event.place), (t("Summary"), event.summary)):
+    for key, value in ((t("Place"), event.place), (t("Summary"), summary(event))):
         if value:
             fields.append((key, value))
     if event.note:
@@ -263,12 +263,33 @@ def kind_cell(kind: str) -> str:
     return kind if lang.current() is None else lang.t(KIND_LABELS[kind])
 
 
+def translation(event: Event) -> Any:
+    """The event's translation into the reader's language, if the store has one."""
+    current = lang.current()
+    if current is None or not event.translations:
+        return None
+    tag = current.code.replace("_", "-")
+    return event.translations.get(tag) or event.translations.get(current.base)
+
+
 def title(event: Event) -> str:
-    """The event's title in the reader's language: a title that only restates the kind
-    ("Diplomatic relations established") is the kind's label; otherwise as stored."""
+    """The event's title in the reader's language: its stored translation; else, for a
+    title that only restates the kind ("Diplomatic relations established"), the kind's
+    label; else the title as stored (never a machine translation)."""
+    found = translation(event)
+    if found is not None and found.title:
+        return str(found.title)
     if lang.current() is not None and event.title == KIND_LABELS.get(event.kind):
         return lang.t(event.title)
     return event.title
+
+
+def summary(event: Event) -> str | None:
+    """The event's summary in the reader's language where the store has it."""
+    found = translation(event)
+    if found is not None and found.summary:
+        return str(found.summary)
+    return event.summary
 
 
 def ordinal(years: int) -> str:

@@ -26,7 +26,8 @@ from bilat import __version__, countries
 from bilat.domain import Anniversary, LeapRule
 from bilat.text import clean
 
-from .common import leap_rule_text, long_date, source_line
+from . import lang
+from .common import leap_rule_text, long_date, name, source_line, title
 
 __all__ = ["CALENDAR_NAME", "PRODID", "build_calendar", "uid"]
 
@@ -45,6 +46,10 @@ def _parties(anniversary: Anniversary) -> str:
 
 def _summary(anniversary: Anniversary) -> str:
     event = anniversary.event
+    current = lang.current()
+    if current is not None:  # the reader's language: label or title, and the anniversary
+        parties = " – ".join(name(code) for code in event.parties)
+        return clean(f"{title(event)} — {current.anniversary(anniversary.years)} ({parties})")
     if event.kind == "diplomatic-relations":
         text = f"{anniversary.ordinal} anniversary of {_parties(anniversary)} diplomatic relations"
     else:
