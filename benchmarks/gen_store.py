@@ -107,6 +107,31 @@ def generate(n: int, seed: int, out: Path) -> None:
         f.write(b"\n]}\n")
 
 
+def generate_world(n: int, seed: int, out: Path, countries: int = 150) -> None:
+    """A world-sized store: the establishment of relations for every pair of the first
+    ``countries`` codes (AZ and JP among them), then random events up to ``n``."""
+    rng = random.Random(seed)
+    codes = ["AZ", "JP", *(c for c in country_codes() if c not in ("AZ", "JP"))][:countries]
+    events: list[dict[str, object]] = []
+    for i, a in enumerate(codes):
+        for b in codes[i + 1 :]:
+            date, *_ = _date(rng)
+            events.append(
+                {
+                    "id": f"{a.lower()}-{b.lower()}-diplomatic-relations",
+                    "date": date,
+                    "parties": [a, b],
+                    "kind": "diplomatic-relations",
+                    "title": "Diplomatic relations established",
+                    "sources": [{"title": "A ministry", "url": "https://example.org/relations"}],
+                }
+            )
+    for i in range(len(events), n):
+        a, b = rng.sample(codes, 2)
+        events.append(_event(rng, i, a, b))
+    out.write_bytes(msgspec.json.encode({"version": 1, "events": events}))
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("n", type=int, help="number of events")

@@ -189,7 +189,8 @@ def relations(
 
     check_picture_options(fmt, output, width)
     svg = renderer("svg") if fmt in PICTURE_FORMATS else None
-    partners = domain.relations(load_events(store_paths), country, as_of, every, leap)
+    events = load_events(store_paths, domain.Query(any_countries=(country,)))
+    partners = domain.relations(events, country, as_of, every, leap)
     if svg is not None:
         if not any(p.established for p in partners):
             raise click.ClickException("nothing to draw: no partner has a date of relations")
