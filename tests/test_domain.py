@@ -25,12 +25,12 @@ from bilat.domain import (
     letters,
     next_milestone,
     ordinal,
-    relations,
     relations_event,
     search,
     timeline,
     whole_years,
 )
+from bilat.partners import relations
 
 P = PartialDate.parse
 

@@ -17,6 +17,7 @@ from typing import Any
 import pytest
 
 from bilat import domain
+from bilat import partners as partners_mod
 from bilat.domain import PartialDate
 from bilat.render import svg
 from bilat.store import bundled_store
@@ -314,7 +315,7 @@ def test_sources_footnote_is_shortened_and_wrapped() -> None:
 
 
 def test_relations_strip_chart() -> None:
-    partners = domain.relations(bundled_store().events, "AZ", AS_OF)
+    partners = partners_mod.relations(bundled_store().events, "AZ", AS_OF)
     root = ET.fromstring(svg.relations_svg("AZ", partners, AS_OF))
     shown = texts(root)
     assert shown[0] == "Azerbaijan: diplomatic relations over time"
@@ -333,7 +334,7 @@ def test_relations_says_how_many_have_no_date() -> None:
             ),
         ]
     )
-    partners = domain.relations(events, "AZ", AS_OF)
+    partners = partners_mod.relations(events, "AZ", AS_OF)
     shown = texts(ET.fromstring(svg.relations_svg("AZ", partners, AS_OF)))
     assert shown[1].endswith("; 1 without a date are not shown")
 

@@ -1,6 +1,6 @@
 """``bilat import``: events from other sources into your own store.
 
-Every source goes through the same write: :func:`bilat.store.import_events`, which merges
+Every source goes through the same write: :func:`bilat.writes.import_events`, which merges
 by the rule of :mod:`bilat.merge`, all or nothing, under the store's lock.
 """
 
@@ -44,10 +44,10 @@ dry_run_option = click.option(
 
 
 def _write(imported: Imported, target: str | None, dry_run: bool) -> tuple[str, Merged]:
-    from bilat import store as store_mod
+    from bilat import writes
 
     path, others = write_target(target)
-    merged = store_mod.import_events(
+    merged = writes.import_events(
         path, imported.events, others=others, dry_run=dry_run, new_ids=imported.new_ids
     )
     return str(path), merged

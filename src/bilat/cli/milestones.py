@@ -185,12 +185,14 @@ def relations(
       bilat relations AZ --format svg -o az-partners.svg
     """
     from bilat import domain
+    from bilat.partners import by_next_milestone
+    from bilat.partners import relations as relations_of
     from bilat.render.registers import relations_listing
 
     check_picture_options(fmt, output, width)
     svg = renderer("svg") if fmt in PICTURE_FORMATS else None
     events = load_events(store_paths, domain.Query(any_countries=(country,)))
-    partners = domain.relations(events, country, as_of, every, leap)
+    partners = relations_of(events, country, as_of, every, leap)
     if svg is not None:
         if not any(p.established for p in partners):
             raise click.ClickException("nothing to draw: no partner has a date of relations")
@@ -198,5 +200,5 @@ def relations(
         write_picture(svg.relations_svg(country, partners, as_of, size), fmt, output, width)
         return
     if sort == "next":
-        partners = domain.by_next_milestone(partners)
+        partners = by_next_milestone(partners)
     emit_listing(relations_listing(country, as_of, every, partners), fmt)

@@ -137,7 +137,7 @@ def add(
         --title "Embassy of Azerbaijan opens in Valletta" \\
         --source-title "MFA of Azerbaijan" --source-url https://mfa.gov.az/
     """
-    from bilat import codec
+    from bilat import codec, writes
     from bilat import store as store_mod
 
     all_parties = [*parties, *also]
@@ -165,7 +165,7 @@ def add(
     except store_mod.StoreError as exc:
         raise click.UsageError(f"invalid event: {exc}") from None
     path, others = write_target(target)
-    result = store_mod.add_events(
+    result = writes.add_events(
         path, [event], others=others, replace=replace, new_ids={0} if event_id is None else ()
     )
     click.echo(result.added[0].id)

@@ -6,23 +6,8 @@ from typing import TYPE_CHECKING
 
 import click
 
+from bilat.cli import options as o
 from bilat.cli.context import emit_listing, load_events
-from bilat.cli.options import (
-    ANY_DATE,
-    COUNTRY,
-    LISTING_FORMATS,
-    PICTURE_FORMATS,
-    as_of_option,
-    check_distinct,
-    check_picture_options,
-    format_option,
-    kind_option,
-    lang_option,
-    picture_options,
-    renderer,
-    store_option,
-    write_picture,
-)
 
 if TYPE_CHECKING:
     import datetime as dt
@@ -31,16 +16,16 @@ if TYPE_CHECKING:
 
 
 @click.command()
-@click.argument("a", type=COUNTRY)
-@click.argument("b", type=COUNTRY, required=False)
-@as_of_option()
-@kind_option("Only events of this kind (repeatable).")
-@click.option("--since", type=ANY_DATE, help="Only events from this date (YYYY[-MM[-DD]]).")
-@click.option("--until", type=ANY_DATE, help="Only events up to this date (YYYY[-MM[-DD]]).")
-@store_option
-@format_option((*LISTING_FORMATS, *PICTURE_FORMATS), "table")
-@picture_options
-@lang_option
+@click.argument("a", type=o.COUNTRY)
+@click.argument("b", type=o.COUNTRY, required=False)
+@o.as_of_option()
+@o.kind_option("Only events of this kind (repeatable).")
+@click.option("--since", type=o.ANY_DATE, help="Only events from this date (YYYY[-MM[-DD]]).")
+@click.option("--until", type=o.ANY_DATE, help="Only events up to this date (YYYY[-MM[-DD]]).")
+@o.store_option
+@o.format_option((*o.LISTING_FORMATS, *o.PICTURE_FORMATS), "table")
+@o.picture_options
+@o.lang_option
 def timeline(
     a: str,
     b: str | None,
@@ -71,9 +56,9 @@ def timeline(
     from bilat.render.listings import no_pair_events, timeline_heading, timeline_listing
 
     focus = [a] if b is None else [a, b]
-    check_distinct(focus, "timeline A B")
-    check_picture_options(fmt, output, width)
-    svg = renderer("svg") if fmt in PICTURE_FORMATS else None
+    o.check_distinct(focus, "timeline A B")
+    o.check_picture_options(fmt, output, width)
+    svg = o.renderer("svg") if fmt in o.PICTURE_FORMATS else None
     if since is not None and until is not None and until.last_day() < since.first_day():
         raise click.UsageError(f"--until {until} is before --since {since}")
     events = load_events(store_paths, domain.Query(all_countries=tuple(focus)))
@@ -90,7 +75,7 @@ def timeline(
             raise click.ClickException(f"nothing to draw. {empty}")
         size = width if fmt == "svg" and width else svg.WIDTH
         picture = svg.timeline_svg(focus, entries, as_of, relations, years, width=size)
-        write_picture(picture, fmt, output, width)
+        o.write_picture(picture, fmt, output, width)
         return
     heading = timeline_heading(focus, as_of, len(entries), relations, years)
     emit_listing(timeline_listing(focus, as_of, entries, heading, empty=empty), fmt)

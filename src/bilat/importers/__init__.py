@@ -3,7 +3,7 @@
 Every importer raises only :class:`bilat.vocab.StoreError` for an input it cannot read
 (one line naming the file and the place), and returns an :class:`Imported`: the events,
 which of them need an id made by the store, the rows it could not turn into events, and
-a report of what it did. Writing is the store's (:func:`bilat.store.add_events`).
+a report of what it did. Writing is the store's (:func:`bilat.writes.import_events`).
 """
 
 from __future__ import annotations

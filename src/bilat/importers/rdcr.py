@@ -39,6 +39,7 @@ import msgspec
 from bilat import codec, countries
 from bilat.dates import PartialDate
 from bilat.importers import Imported, stable_id
+from bilat.importers.rdcr_dates import Entry, date_of, parse_date, prose_dates
 from bilat.importers.rdcr_headings import classify, mission_owner, recognition_by, severed_by
 from bilat.model import Event
 from bilat.vocab import ONCE_KINDS, StoreError
@@ -62,73 +63,13 @@ SLUGS = {
     "german-democratic-republic": "DDDE",
 }
 
-_MONTHS = {
-    m: i
-    for i, names in enumerate(
-        [
-            ("january", "jan"),
-            ("february", "feb"),
-            ("march", "mar"),
-            ("april", "apr"),
-            ("may",),
-            ("june", "jun"),
-            ("july", "jul"),
-            ("august", "aug"),
-            ("september", "sept", "sep"),
-            ("october", "oct"),
-            ("november", "nov"),
-            ("december", "dec"),
-        ],
-        1,
-    )
-    for m in names
-}
-_MONTH = r"(?P<month>January|February|March|April|May|June|July|August|September|October|November|December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)\.?"
-_DAY_FIRST = re.compile(rf"\b(?P<day>\d{{1,2}})\s+{_MONTH},?\s+(?P<year>\d{{4}})\b")
-_MONTH_FIRST = re.compile(
-    rf"\b{_MONTH}\s+(?P<day>\d{{1,2}})(st|nd|rd|th)?(\s*[-–]\s*\d{{1,2}})?,?\s+(?P<year>\d{{4}})\b"
-)
-_MONTH_YEAR = re.compile(rf"\b{_MONTH},?\s+(of\s+)?(?P<year>\d{{4}})\b")
-#: Words that say, in the sentence before a date, that the date is the entry's act.
-_ACTS = {
-    "recognition": r"recogni",
-    "diplomatic-relations": r"establish|relations",
-    "relations-restored": r"resum|re-?establish|restor|normal|reopen",
-    "relations-severed": r"sever|broke|terminat|\bend|cessat|clos",
-    "relations-suspended": r"suspen|interrupt|broke|sever|clos",
-    "embassy-raised": r"raised|elevat|ambassador",
-    "embassy-closed": r"clos|suspen|withdr|evacuat|terminat",
-    "embassy-opened": r"establish|open",
-    "legation-opened": r"establish|open",
-    "mission-opened": r"establish|open",
-    "consulate-opened": r"establish|open|appoint",
-    "agreement": r"sign|conclu|treaty|agreement|convention|entered",
-    "other": r"present|accredit|appoint|credential|receiv",
-    "anniversary-event": r"anniversar|celebrat|commemorat",
-}
-
-
-class Entry:
-    """One timeline entry: its heading, the heading's dates and the prose's dates."""
-
-    def __init__(
-        self,
-        heading: str,
-        start: PartialDate | None,
-        end: PartialDate | None,
-        prose: str,
-        found: list[tuple[int, PartialDate]],
-    ) -> None:
-        self.heading, self.start, self.end = heading, start, end
-        self.prose, self.found = prose, found
-
 
 def _text(element: ET.Element, found: list[tuple[int, PartialDate]], out: list[str]) -> None:
     """The element's text into ``out``, and the ``when`` of its date elements, with their
     place in the text, into ``found``."""
     when = element.get("when") if element.tag == f"{_TEI}date" else None
     if when:
-        date = _parse(when)
+        date = parse_date(when)
         if date is not None:
             found.append((sum(map(len, out)), date))
     if element.text:
@@ -137,31 +78,6 @@ def _text(element: ET.Element, found: list[tuple[int, PartialDate]], out: list[s
         _text(child, found, out)
         if child.tail:
             out.append(child.tail)
-
-
-def _parse(text: str) -> PartialDate | None:
-    try:
-        return PartialDate.parse(text)
-    except ValueError:
-        return None
-
-
-def _prose_dates(prose: str) -> list[tuple[int, PartialDate]]:
-    """Dates written out in the prose, with their positions; days before months."""
-    found: list[tuple[int, PartialDate]] = []
-    spans: list[tuple[int, int]] = []
-    for pattern in (_MONTH_FIRST, _DAY_FIRST, _MONTH_YEAR):
-        for m in pattern.finditer(prose):
-            if any(a <= m.start() < b for a, b in spans):
-                continue
-            month = _MONTHS[m.group("month").lower().rstrip(".")]
-            day = m.groupdict().get("day")
-            text = f"{m.group('year')}-{month:02d}" + (f"-{int(day):02d}" if day else "")
-            date = _parse(text)
-            if date is not None:
-                found.append((m.start(), date))
-                spans.append(m.span())
-    return found
 
 
 def _entries(root: ET.Element) -> Iterator[Entry | None]:
@@ -176,13 +92,13 @@ def _entries(root: ET.Element) -> Iterator[Entry | None]:
         start = end = None
         assert head is not None
         for date in head.iter(f"{_TEI}date"):
-            start = _parse(date.get("when") or date.get("from") or "")
-            end = _parse(date.get("to") or "") if date.get("to") else None
+            start = parse_date(date.get("when") or date.get("from") or "")
+            end = parse_date(date.get("to") or "") if date.get("to") else None
             break
         if start is None:
-            written = _prose_dates(heading)
+            written = prose_dates(heading)
             years = re.findall(r"\b(1[6-9]\d\d|20\d\d)\b", heading)
-            start = written[0][1] if written else _parse(years[0]) if years else None
+            start = written[0][1] if written else parse_date(years[0]) if years else None
         found: list[tuple[int, PartialDate]] = []
         out: list[str] = []
         for child in div:
@@ -191,43 +107,8 @@ def _entries(root: ET.Element) -> Iterator[Entry | None]:
                 if child.tail:
                     out.append(child.tail)
         prose = "".join(out)
-        dates = sorted({*found, *_prose_dates(prose)}, key=lambda f: f[0])
+        dates = sorted({*found, *prose_dates(prose)}, key=lambda f: f[0])
         yield Entry(heading, start, end, prose, dates)
-
-
-def _date_of(entry: Entry, kind: str) -> tuple[PartialDate | None, PartialDate | None]:
-    """The event's date and, when the prose and the heading disagree, the heading's."""
-    act = re.compile(_ACTS[kind], re.IGNORECASE)
-    stated = [d for p, d in entry.found if _states_act(entry.prose, p, act)]
-    if entry.start is None:  # no date in the heading: the date of the act, if stated
-        return (stated[0] if stated else None), None
-    start = entry.start
-    period = (start.first_day(), (entry.end or start).last_day())
-    for dates in (stated, [d for _, d in entry.found]):
-        within = [d for d in dates if period[0] <= d.first_day() <= d.last_day() <= period[1]]
-        for precision in ("day", "month"):
-            for date in within:
-                if date.precision == precision and _more_precise(date, start):
-                    return date, None
-    years = {int(y) for y in re.findall(r"\b\d{4}\b", entry.prose)}
-    if not any(period[0].year <= y <= period[1].year for y in years):
-        for date in stated:
-            if date.precision != "year":
-                return date, start
-    return start, None
-
-
-_RANK = {"year": 0, "month": 1, "day": 2}
-
-
-def _more_precise(date: PartialDate, than: PartialDate) -> bool:
-    return _RANK[date.precision] > _RANK[than.precision]
-
-
-def _states_act(prose: str, position: int, act: re.Pattern[str]) -> bool:
-    """Whether the sentence that holds the date at ``position`` states the act."""
-    sentence = " ".join(prose[:position].split()).rsplit(". ", 1)[-1]
-    return bool(act.search(sentence))
 
 
 def state_code(path: Path, root: ET.Element) -> tuple[str | None, str]:
@@ -320,7 +201,7 @@ def _by(kind: str, heading: str, partner: str) -> str | None:
 
 
 def _events(path: Path, code: str, entry: Entry, kinds: list[str]) -> list[Event]:
-    date, disputed_year = _date_of(entry, kinds[0])
+    date, disputed_year = date_of(entry, kinds[0])
     if date is None:
         return []
     source = {"title": f"{GUIDE}: {countries.name(code)}", "url": SITE + path.stem}

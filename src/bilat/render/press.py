@@ -103,79 +103,89 @@ def _date(a: Anniversary) -> str:
     return long_date(a.date)
 
 
-def _en(a: Anniversary) -> str:
-    e, first, second = a.event, name(a.event.parties[0]), name(a.event.parties[1])
-    what = f"the {lang.english_ordinal(a.years)} anniversary of"
-    if e.kind == "diplomatic-relations":
-        return f"{_date(a)} marks {what} the establishment of diplomatic relations between {first} and {second}."
-    if e.kind == "recognition" and e.by:
-        other = name(next(p for p in e.parties if p != e.by))
-        return f"{_date(a)} marks {what} the recognition of {other} by {name(e.by)}."
-    return f"{_date(a)} marks {what} “{e.title}” ({first} – {second})."
-
-
-def _az(a: Anniversary) -> str:
+def _speaking(a: Anniversary) -> tuple[lang.Language, str, str]:
+    """The current language and the two parties' names in it."""
     current = lang.current()
     assert current is not None
+    return current, name(a.event.parties[0]), name(a.event.parties[1])
+
+
+#: Sentences that need no declension: for the establishment of relations, for a
+#: recognition, for any other event.
+TEMPLATES = {
+    "en": (
+        (
+            "{date} marks the {nth} anniversary of the establishment of diplomatic relations "
+            "between {a} and {b}."
+        ),
+        "{date} marks the {nth} anniversary of the recognition of {other} by {by}.",
+        "{date} marks the {nth} anniversary of “{title}” ({a} – {b}).",
+    ),
+    "ja": (
+        "{date}は、{a}と{b}の外交関係樹立{nth}です。",
+        "{date}は、{by}による{other}承認{nth}です。",
+        "{date}は、「{title}」（{a}・{b}）から{nth}です。",
+    ),
+}
+
+
+def _templated(a: Anniversary, language: str) -> str:
+    e = a.event
+    current = lang.current()
+    nth = lang.english_ordinal(a.years) if current is None else current.anniversary(a.years)
+    relations, recognition, other = TEMPLATES[language]
+    template = other
+    if e.kind == "diplomatic-relations":
+        template = relations
+    elif e.kind == "recognition" and e.by:
+        template = recognition
+    by = e.by or e.parties[0]
+    return template.format(
+        date=_date(a),
+        nth=nth,
+        a=name(e.parties[0]),
+        b=name(e.parties[1]),
+        by=name(by),
+        other=name(next(p for p in e.parties if p != by)),
+        title=e.title,
+    )
+
+
+#: The words of the two Turkic sentences: (comma after the date, "with", "relations were
+#: established" in the genitive, "event" in the genitive).
+_TURKIC = {
+    "az": ("", "ilə", "diplomatik münasibətlərin qurulmasının", "hadisəsinin"),
+    "tr": (",", "ile", "diplomatik ilişkilerin kurulmasının", "olayının"),
+}
+
+
+def _turkic(a: Anniversary, language: str) -> str:
+    """Azerbaijani and Turkish: "X ilə/ile Y arasında ... -nın N-cu ildönümüdür", the
+    recognising state in the genitive and the recognised one in the accusative."""
+    current, first, second = _speaking(a)
+    comma, with_, relations, event = _TURKIC[language]
     e = a.event
     date = _date(a)
-    if date[-1].isdigit():  # 7 sentyabr 2022-ci il
+    if language == "az" and date[-1].isdigit():  # 7 sentyabr 2022-ci il
         date = f"{date}-{year_suffix_az(a.date.year)} il"
+    date += comma
     ordinal = current.anniversary(a.years)
-    first, second = name(e.parties[0]), name(e.parties[1])
     if e.kind == "diplomatic-relations":
-        return (
-            f"{date} {first} ilə {second} arasında diplomatik münasibətlərin "
-            f"qurulmasının {ordinal}dür."
-        )
+        return f"{date} {first} {with_} {second} arasında {relations} {ordinal}dür."
     if e.kind == "recognition" and e.by:
         other = name(next(p for p in e.parties if p != e.by))
-        by = genitive(name(e.by), "az")
-        return f"{date} {by} {accusative(other, 'az')} tanımasının {ordinal}dür."
-    return f"{date} «{e.title}» hadisəsinin {ordinal}dür ({first}, {second})."
-
-
-def _tr(a: Anniversary) -> str:
-    current = lang.current()
-    assert current is not None
-    e = a.event
-    ordinal = current.anniversary(a.years)
-    first, second = name(e.parties[0]), name(e.parties[1])
-    if e.kind == "diplomatic-relations":
-        return (
-            f"{_date(a)}, {first} ile {second} arasında diplomatik ilişkilerin "
-            f"kurulmasının {ordinal}dür."
-        )
-    if e.kind == "recognition" and e.by:
-        other = name(next(p for p in e.parties if p != e.by))
-        by = genitive(name(e.by), "tr")
-        return f"{_date(a)}, {by} {accusative(other, 'tr')} tanımasının {ordinal}dür."
-    return f"{_date(a)}, «{e.title}» olayının {ordinal}dür ({first}, {second})."
-
-
-def _ja(a: Anniversary) -> str:
-    current = lang.current()
-    assert current is not None
-    e = a.event
-    years = current.anniversary(a.years)
-    first, second = name(e.parties[0]), name(e.parties[1])
-    if e.kind == "diplomatic-relations":
-        return f"{_date(a)}は、{first}と{second}の外交関係樹立{years}です。"
-    if e.kind == "recognition" and e.by:
-        other = name(next(p for p in e.parties if p != e.by))
-        return f"{_date(a)}は、{name(e.by)}による{other}承認{years}です。"
-    return f"{_date(a)}は、「{e.title}」（{first}・{second}）から{years}です。"
+        by = genitive(name(e.by), language)
+        return f"{date} {by} {accusative(other, language)} tanımasının {ordinal}dür."
+    return f"{date} «{e.title}» {event} {ordinal}dür ({first}, {second})."
 
 
 def _ru(a: Anniversary) -> str:
-    current = lang.current()
-    assert current is not None
+    current, first, second = _speaking(a)
     e = a.event
     date = _date(a)
     if a.date.day is not None:  # 7 сентября 2022 года
         date = re.sub(r"\s*г\.$", "", date) + " года"
     years = current.anniversary(a.years)
-    first, second = name(e.parties[0]), name(e.parties[1])
     if e.kind == "diplomatic-relations":
         return (
             f"{date} — {years} установления дипломатических отношений между "
@@ -185,10 +195,10 @@ def _ru(a: Anniversary) -> str:
 
 
 SENTENCES: dict[str, Callable[[Anniversary], str]] = {
-    "az": _az,
-    "ja": _ja,
+    "az": lambda a: _turkic(a, "az"),
+    "ja": lambda a: _templated(a, "ja"),
     "ru": _ru,
-    "tr": _tr,
+    "tr": lambda a: _turkic(a, "tr"),
 }
 
 
@@ -196,7 +206,8 @@ def press_line(a: Anniversary) -> str:
     """The sentence for one anniversary, in the current language (English for locales
     without a grammar of their own here)."""
     current = lang.current()
-    write = SENTENCES.get(current.base, _en) if current is not None else _en
+    english: Callable[[Anniversary], str] = lambda a: _templated(a, "en")
+    write = SENTENCES.get(current.base, english) if current is not None else english
     return write(a)
 
 

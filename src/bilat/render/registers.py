@@ -7,7 +7,8 @@ import datetime as dt
 from collections.abc import Sequence
 from typing import Any
 
-from bilat.domain import Event, Partner
+from bilat.domain import Event
+from bilat.partners import Partner
 
 from .common import N_, letter_json, name, ordinal, years_json
 from .lang import english_ordinal, t

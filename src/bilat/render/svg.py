@@ -18,7 +18,8 @@ from typing import Any
 
 import drawsvg as draw
 
-from bilat.domain import Event, PartialDate, Partner, TimelineEntry, YearsRange
+from bilat.domain import Event, PartialDate, TimelineEntry, YearsRange
+from bilat.partners import Partner
 from bilat.text import clean
 
 from .common import long_date, name, names
