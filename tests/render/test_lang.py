@@ -3,6 +3,7 @@ rules (not by translating back), and the catalogs kept with Babel's tools."""
 
 from __future__ import annotations
 
+import json
 import subprocess
 import sys
 from collections.abc import Callable, Iterator
@@ -191,9 +192,17 @@ def test_bilat_lang_and_unknown_locales(run: Run) -> None:
 
 def test_json_and_csv_stay_language_neutral(run: Run) -> None:
     args = ("anniversary", "--year", "2022", "--pair", "AZ", "JP")
-    for fmt in ("json", "csv"):
-        english = run(*args, "--format", fmt).stdout
-        assert run(*args, "--format", fmt, "--lang", "ja").stdout == english
+    english = run(*args, "--format", "csv").stdout
+    assert run(*args, "--format", "csv", "--lang", "ja").stdout == english
+    plain = json.loads(run(*args, "--format", "json").stdout)
+    labelled = json.loads(run(*args, "--format", "json", "--lang", "ja").stdout)
+    assert labelled["lang"] == "ja"
+    for row, with_labels in zip(plain["anniversaries"], labelled["anniversaries"], strict=True):
+        labels = with_labels.pop("labels")
+        assert with_labels == row  # the codes and dates as they are ...
+        assert labels["parties"] == ["アゼルバイジャン", "日本"]  # ... and labels beside them
+    relations = next(r for r in labelled["anniversaries"] if r["kind"] == "diplomatic-relations")
+    assert relations.get("kind") == "diplomatic-relations"
 
 
 def test_english_never_loads_babel() -> None:

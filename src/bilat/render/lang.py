@@ -57,6 +57,10 @@ def current() -> Language | None:
     return _current
 
 
+def current_code() -> str:
+    return ENGLISH if _current is None else _current.code
+
+
 def t(message: str) -> str:
     """The interface text ``message`` in the current language."""
     return message if _current is None else _current.gettext(message)

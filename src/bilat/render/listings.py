@@ -19,8 +19,10 @@ from bilat.domain import (
     days_until,
 )
 
+from . import lang
 from .common import (
     DISPUTED_MARK,
+    KIND_LABELS,
     LEAP_MARK,
     N_,
     claim_dates,
@@ -68,6 +70,8 @@ class Listing(msgspec.Struct, kw_only=True):
     )
     #: Columns a narrow terminal may go without, the first left out first.
     drop: tuple[str, ...] = ()
+    #: Labels in the reader's language for an item's codes (JSON with --lang only).
+    labels: Callable[[Any], dict[str, Any]] | None = None
 
     @property
     def rows(self) -> list[list[str]]:
@@ -79,7 +83,14 @@ class Listing(msgspec.Struct, kw_only=True):
 
     @property
     def data(self) -> dict[str, Any]:
-        return {**self.head, self.key: [self.json_item(item) for item in self.items]}
+        if self.labels is None or lang.current() is None:
+            return {**self.head, self.key: [self.json_item(item) for item in self.items]}
+        # An explicit --lang adds labels in that language next to the codes.
+        items = [
+            {**msgspec.to_builtins(self.json_item(item)), "labels": self.labels(item)}
+            for item in self.items
+        ]
+        return {**self.head, "lang": lang.current_code(), self.key: items}
 
 
 def years_cell(years: YearsRange | None) -> str:
@@ -157,6 +168,7 @@ def timeline_listing(
         ],
         csv_row=csv_row,
         json_item=json_item,
+        labels=lambda entry: event_labels(entry.event),
         head=head or {"parties": list(focus), "as_of": as_of.isoformat()},
         key="events",
         heading=heading,
@@ -291,6 +303,7 @@ def anniversary_listing(
         csv_columns=csv_columns,
         csv_row=csv_row,
         json_item=json_item,
+        labels=lambda a: event_labels(a.event),
         head={**head, "leap_day": leap},
         key="anniversaries",
         heading=heading,
@@ -338,3 +351,12 @@ def no_pair_events(focus: Sequence[str]) -> str:
         "them: `bilat import rdcr`, `bilat import wikidata` or `bilat import csv` "
         "(see `bilat import --help`)."
     ).format(who=names(focus))
+
+
+def event_labels(event: Event) -> dict[str, Any]:
+    """An event's codes as the reader's language names them."""
+    return {
+        "kind": lang.t(KIND_LABELS[event.kind]),
+        "parties": [name(code) for code in event.parties],
+        "title": title(event),
+    }
