@@ -387,6 +387,52 @@ def scale(n: int, repeat: int) -> None:
         row(case, first, base, None, n)
 
 
+def import_csv(repeat: int, rows: int = 50_000) -> None:
+    """``bilat import csv`` of rows without ids (each gets an id made under the lock):
+    linear time, against the same file with ids."""
+    import csv
+
+    for with_ids in (False, True):
+        path = CACHE / f"import-{rows}-{'ids' if with_ids else 'no-ids'}.csv"
+        if not path.exists():
+            CACHE.mkdir(exist_ok=True)
+            with path.open("w", newline="", encoding="utf-8") as f:
+                out = csv.writer(f)
+                out.writerow(["id", "date", "parties", "kind", "title", "source_urls",
+                              "source_titles"])  # fmt: skip
+                for i in range(rows):
+                    ident = f"visit-{i}" if with_ids else ""
+                    date = f"{1900 + i % 120:04d}-{1 + i % 12:02d}-{1 + i % 28:02d}"
+                    out.writerow([ident, date, "AZ;JP", "visit", f"Visit number {i}",
+                                  f"https://example.org/{i}", "A source"])  # fmt: skip
+    target = CACHE / "import-target.json"
+    env = {**ENV, "BILAT_DATA_DIR": str(CACHE / "no-user-store")}
+    cmds = [
+        Cmd(
+            f"bilat import csv ({rows:,} rows, {kind}) --dry-run",
+            [
+                PY,
+                "-m",
+                "bilat",
+                "import",
+                "csv",
+                str(CACHE / f"import-{rows}-{kind}.csv"),
+                "--store",
+                str(target),
+                "--dry-run",
+                "--format",
+                "json",
+            ],
+            env=env,
+        )
+        for kind in ("ids", "no-ids")
+    ]
+    print("import csv", file=sys.stderr, flush=True)
+    bench(cmds, repeat)
+    row(f"import {rows:,} CSV rows", cmds[0], None, None, rows)
+    row(f"import {rows:,} CSV rows", cmds[1], cmds[0], 1.5, rows)
+
+
 def vs_remind(n: int, repeat: int) -> None:
     remind = shutil.which("remind")
     if remind is None:
@@ -444,6 +490,8 @@ def main() -> int:
     for n in sizes:
         if n >= 100_000:
             vs_remind(n, args.repeat)
+    if sizes:
+        import_csv(args.repeat)
 
     print("## bilat benchmarks\n")
     print(machine())
