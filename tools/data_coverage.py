@@ -21,7 +21,8 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from bilat import codec, countries, domain
+from bilat import codec, countries
+from bilat import partners as partners_mod
 from bilat.model import Event
 from build_store import OUTPUT, SOURCES, clean_url, source_type
 
@@ -64,7 +65,7 @@ def table() -> str:
         "|---|---|---|---|---|---|---|",
     ]
     for code in FOCAL:
-        partners = domain.relations(events, code, AS_OF)
+        partners = partners_mod.relations(events, code, AS_OF)
         dated = sum(1 for p in partners if p.established)
         mine = [e for e in events if code in e.parties]
         relations = [e for e in mine if e.kind == "diplomatic-relations"]
