@@ -60,3 +60,25 @@ def test_unreadable_file(tmp_path: Path) -> None:
         assert str(info.value).startswith(f"{path}: ")
     finally:
         path.chmod(0o600)
+
+
+def test_the_bundled_store_is_read_from_the_package_folder() -> None:
+    from bilat import store as store_mod
+
+    name, data = store_mod.read_bundled()
+    assert Path(name) == Path(store_mod.__file__).parent / "data" / "events.json"
+    assert data == Path(name).read_bytes()
+
+
+def test_the_bundled_store_falls_back_to_importlib_resources(
+    monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+) -> None:
+    # An installation where the module's folder holds no data file (a zip, say): the
+    # same bytes come through importlib.resources.
+    from bilat import store as store_mod
+
+    _, expected = store_mod.read_bundled()
+    monkeypatch.setattr(store_mod, "__file__", str(tmp_path / "store.py"))
+    name, data = store_mod.read_bundled()
+    assert not name.startswith(str(tmp_path))
+    assert data == expected

@@ -26,7 +26,6 @@ import hashlib
 import os
 import stat
 import sys
-import tempfile
 from array import array
 from collections.abc import Collection, Sequence
 from pathlib import Path
@@ -160,6 +159,8 @@ def write(path: Path, data: bytes) -> None:
         path.parent.mkdir(mode=0o700, parents=True, exist_ok=True)
         if not usable_folder(path.parent):
             return
+        import tempfile  # only writers pay for it (and shutil, random)
+
         fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
         with os.fdopen(fd, "wb") as f:
             f.write(_MAGIC + hashlib.sha256(data).digest() + data)

@@ -12,8 +12,8 @@ import functools
 import os
 import stat
 from collections.abc import Callable, Collection, Iterable
-from importlib import resources
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import msgspec
 
@@ -34,6 +34,9 @@ from .codec import (
 )
 from .domain import Event, Query
 from .vocab import StoreError
+
+if TYPE_CHECKING:
+    from importlib.abc import Traversable
 
 __all__ = [
     "FORMAT_VERSION",
@@ -156,7 +159,11 @@ def _load_indexed(
 
 def read_bundled() -> tuple[str, bytes]:
     """The name and bytes of the reference store shipped inside the package."""
-    resource = resources.files("bilat") / "data" / "events.json"
+    resource: Path | Traversable = Path(__file__).parent / "data" / "events.json"
+    if not resource.is_file():  # a zipped or otherwise unusual installation
+        from importlib import resources
+
+        resource = resources.files("bilat") / "data" / "events.json"
     name = str(resource)
     try:
         return name, resource.read_bytes()

@@ -12,7 +12,6 @@ from __future__ import annotations
 import contextlib
 import os
 import stat
-import tempfile
 from collections.abc import Collection, Iterator, Sequence
 from pathlib import Path
 
@@ -70,6 +69,8 @@ def write_atomic(path: Path, data: bytes) -> None:
         os.umask(mask)
         mode = 0o666 & ~mask
     try:
+        import tempfile  # only writers pay for it (and shutil, random)
+
         fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=directory)
     except OSError as exc:
         raise _write_error(path, exc) from None
