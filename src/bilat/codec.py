@@ -230,10 +230,6 @@ def _check_version(data: bytes, name: str) -> None:
         raise StoreError(version_message(name, header.version))
 
 
-Problem = tuple[str, str]
-"""A JSON path and what is wrong there."""
-
-
 def to_builtins(record: msgspec.Struct) -> dict[str, Any]:
     """An event (or a claim, a source) as it is stored: plain JSON values, optional
     fields left out."""

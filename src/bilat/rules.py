@@ -175,7 +175,7 @@ def _all_ids_valid(ids: list[str]) -> bool:
     )
 
 
-# --------------------------------------------------------------------------- files
+# --------------------------------------------------------------------------- lint
 
 
 #: Kinds that cannot be in the future (visits and meetings may be planned).
