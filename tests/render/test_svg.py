@@ -420,6 +420,8 @@ def test_one_country_and_an_empty_pair(run: Run, make_store: Callable[..., Path]
     assert_data_error(
         run("timeline", "JP", "MT", "--format", "svg", "--store", store), "nothing to draw"
     )
+    filtered = run("timeline", "AZ", "JP", "--since", "2030", "--format", "svg", "--store", store)
+    assert_data_error(filtered, "nothing to draw: no event matches --kind, --since and --until")
 
 
 def test_relations_svg_command(run: Run, make_store: Callable[..., Path]) -> None:

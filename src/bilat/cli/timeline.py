@@ -72,7 +72,8 @@ def timeline(
     empty = "" if known else no_pair_events(focus)
     if svg is not None:
         if not entries:
-            raise click.ClickException(f"nothing to draw. {empty}")
+            why = empty or "no event matches --kind, --since and --until"
+            raise click.ClickException(f"nothing to draw: {why}")
         size = width if fmt == "svg" and width else svg.WIDTH
         picture = svg.timeline_svg(focus, entries, as_of, relations, years, width=size)
         o.write_picture(picture, fmt, output, width)
