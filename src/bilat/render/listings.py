@@ -93,6 +93,11 @@ class Listing(msgspec.Struct, kw_only=True):
         return {**self.head, "lang": lang.current_code(), self.key: items}
 
 
+def disputed_dates_cell(event: Event) -> str:
+    """The dates other sources give, for a CSV cell: ``1992-02-28;1992-03``."""
+    return ";".join(str(c.date or c.end_date) for c in event.disputed or ())
+
+
 def years_cell(years: YearsRange | None) -> str:
     return t("later") if years is None else str(years)
 
@@ -136,7 +141,7 @@ def timeline_listing(
             e.title,
             "" if years is None else str(years.min),
             "" if years is None else str(years.max),
-            ";".join(str(c.date or c.end_date) for c in e.disputed or ()),
+            disputed_dates_cell(e),
             ";".join(s.url or s.title for s in e.sources),
         ]
 
@@ -244,7 +249,7 @@ def anniversary_listing(
             e.title,
             e.date.isoformat(),
             "true" if a.leap_day_moved else "false",
-            ";".join(str(c.date or c.end_date) for c in e.disputed or ()),
+            disputed_dates_cell(e),
         ]
         if as_of is not None:
             in_days = _when(a.date, as_of)[1]
