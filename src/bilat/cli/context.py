@@ -115,16 +115,15 @@ def emit_listing(listing: Listing, fmt: str) -> None:
 
     if fmt in ("table", "text") and plain_tables():
         emit(formats.listing_plain(listing))
-    elif fmt == "csv":
-        ctx = click.get_current_context(silent=True)
-        raw = bool(ctx and ctx.find_root().meta.get("bilat.raw"))
-        emit(formats.listing_csv(listing, raw=raw))
-    elif fmt in ("table", "text"):
+        return
+    width = None
+    if fmt in ("table", "text"):
         from rich.console import Console
 
-        emit(formats.listing_text(listing, fmt, width=Console().width))
-    else:
-        emit(formats.listing_text(listing, fmt))
+        width = Console().width
+    ctx = click.get_current_context(silent=True)
+    raw = bool(ctx and ctx.find_root().meta.get("bilat.raw"))  # --raw, for CSV
+    emit(formats.listing_text(listing, fmt, width, raw=raw))
 
 
 def progress(label: str, quiet: bool = False) -> Callable[[int, int], None] | None:

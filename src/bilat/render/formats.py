@@ -114,14 +114,14 @@ def event_markdown(event: Event) -> str:
 
 
 def listing_text(
-    listing: Listing, fmt: str, width: int | None = None
+    listing: Listing, fmt: str, width: int | None = None, *, raw: bool = False
 ) -> bytes | str | RenderableType:
-    """The listing in ``fmt``: bytes for json, a string for csv and markdown, a renderable
-    for tables."""
+    """The listing in ``fmt``: bytes for json, a string for csv (``raw``: formulas left
+    as they are) and markdown, a renderable for tables."""
     if fmt == "json":
         return dump_json(listing.data)
     if fmt == "csv":
-        return listing_csv(listing)
+        return listing_csv(listing, raw=raw)
     if fmt == "markdown":
         return listing_markdown(listing)
     from .tables import listing_table
