@@ -24,6 +24,7 @@ from bilat.cli.options import (
     picture_options,
     renderer,
     store_option,
+    svg_width,
     write_picture,
 )
 
@@ -196,7 +197,7 @@ def relations(
     if svg is not None:
         if not any(p.established for p in partners):
             raise click.ClickException("nothing to draw: no partner has a date of relations")
-        size = width if fmt == "svg" and width else svg.WIDTH
+        size = svg_width(fmt, width)
         write_picture(svg.relations_svg(country, partners, as_of, size), fmt, output, width)
         return
     if sort == "next":

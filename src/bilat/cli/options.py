@@ -358,10 +358,16 @@ def renderer(name: str) -> Any:
     raise click.ClickException(f"pictures need the images extra ({missing}): {IMAGES_EXTRA}")
 
 
+def svg_width(fmt: str, width: int | None) -> int:
+    """The width an SVG is drawn at: --width for an SVG; the picture's own width for a
+    PNG, which :func:`write_picture` then renders at --width pixels."""
+    return width if fmt == "svg" and width else int(renderer("svg").WIDTH)
+
+
 def write_picture(svg_text: str, fmt: str, output: str | None, width: int | None) -> None:
     """Write the SVG, or its PNG rendering at ``width`` pixels, to ``output``."""
     if fmt == "png":
-        data = renderer("png").to_png(svg_text, width or 1600)
+        data = renderer("png").to_png(svg_text, width or renderer("svg").WIDTH)
     else:
         data = svg_text.encode("utf-8")
     where = context.write_output(output or "-", data, "picture")

@@ -74,7 +74,7 @@ def timeline(
         if not entries:
             why = empty or "no event matches --kind, --since and --until"
             raise click.ClickException(f"nothing to draw: {why}")
-        size = width if fmt == "svg" and width else svg.WIDTH
+        size = o.svg_width(fmt, width)
         picture = svg.timeline_svg(focus, entries, as_of, relations, years, width=size)
         o.write_picture(picture, fmt, output, width)
         return
