@@ -114,3 +114,16 @@ def test_import_help_lists_the_sources(run: Run) -> None:
     result = run("import", "--help")
     for source in ("csv", "rdcr", "wikidata"):
         assert f"  {source} " in result.stdout
+
+
+def test_the_query_in_the_help_is_the_query_run() -> None:
+    # The help cannot import the importer (``--help`` loads no core module), so it holds
+    # a copy of the query: the same tokens as the one --fetch sends, but for #VALUES.
+    from bilat.cli.imports import import_wikidata
+    from bilat.importers.wikidata import QUERY
+
+    help_text = import_wikidata.help or ""
+    start = help_text.index("SELECT")
+    end = help_text.index("\n    }\n", start) + len("\n    }")
+    shown = help_text[start:end].split()
+    assert shown == QUERY.replace("#VALUES", "").split()

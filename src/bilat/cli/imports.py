@@ -25,10 +25,11 @@ def import_() -> None:
     """Import events from other sources into your own store.
 
     Sources: csv (a spreadsheet of events), rdcr (the U.S. State Department's guide to
-    its relations, by country), wikidata (every pair whose relations Wikidata dates). An imported event that the store already has (the same
-    pair and kind for recognition and the establishment of relations; the same pair,
-    kind and date otherwise) is not added twice: it lends the store's event its sources,
-    and its date becomes a disputed claim where the two differ.
+    its relations, by country), wikidata (every pair whose relations Wikidata dates). An
+    imported event that the store already has (the same pair and kind for recognition
+    and the establishment of relations; the same pair, kind and date otherwise) is not
+    added twice: it lends the store's event its sources, and its date becomes a disputed
+    claim where the two differ.
 
     \b
     Examples:
