@@ -26,6 +26,7 @@ from bilat.domain import (
     next_milestone,
     ordinal,
     relations_event,
+    relations_since,
     search,
     timeline,
     whole_years,
@@ -442,6 +443,16 @@ def test_relations_event() -> None:
     assert found.id == "first"
     assert relations_event(events, "JP", "TR") is None
     assert relations_event([], "AZ", "JP") is None
+
+
+def test_relations_since() -> None:
+    events = [make_event("first", "1992-09-07", ("AZ", "JP"), "diplomatic-relations")]
+    found, years = relations_since(events, "JP", "AZ", D(2022, 9, 6))
+    assert found is not None
+    assert found.id == "first"
+    assert years is not None
+    assert (years.min, years.max) == (29, 29)
+    assert relations_since(events, "AZ", "TR", D(2022, 9, 6)) == (None, None)
 
 
 def test_relations_event_tie_broken_by_id() -> None:

@@ -58,6 +58,7 @@ __all__ = [
     "next_milestone",
     "ordinal",
     "relations_event",
+    "relations_since",
     "search",
     "timeline",
     "whole_years",
@@ -286,6 +287,14 @@ def relations_event(events: Iterable[Event], a: str, b: str) -> Event | None:
         e for e in events if e.kind == "diplomatic-relations" and a in e.parties and b in e.parties
     ]
     return min(found, key=lambda e: e.sort_key) if found else None
+
+
+def relations_since(
+    events: Iterable[Event], a: str, b: str, as_of: dt.date
+) -> tuple[Event | None, YearsRange | None]:
+    """The pair's diplomatic-relations event and the years since it as of ``as_of``."""
+    relations = relations_event(events, a, b)
+    return relations, elapsed_years(relations.date, as_of) if relations is not None else None
 
 
 def letters(

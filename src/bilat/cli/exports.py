@@ -165,8 +165,7 @@ def export_html(
         from bilat.render.listings import no_pair_events
 
         raise click.ClickException(f"nothing to export. {no_pair_events([a, b])}")
-    relations = domain.relations_event(events, a, b)
-    years = domain.elapsed_years(relations.date, as_of) if relations is not None else None
+    relations, years = domain.relations_since(events, a, b, as_of)
     picture = svg.timeline_svg([a, b], entries, as_of, relations, years)
     since = relations.date if relations is not None else None
     page = html.page([a, b], entries, as_of, years, since, picture, every)

@@ -66,8 +66,7 @@ def timeline(
         events, all_countries=focus, kinds=kinds, since=since, until=until
     )
     entries = domain.timeline(selected, as_of)
-    relations = domain.relations_event(events, a, b) if b is not None else None
-    years = domain.elapsed_years(relations.date, as_of) if relations is not None else None
+    relations, years = (None, None) if b is None else domain.relations_since(events, a, b, as_of)
     known = any(all(c in e.parties for c in focus) for e in events)
     empty = "" if known else no_pair_events(focus)
     if svg is not None:
