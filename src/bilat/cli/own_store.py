@@ -208,5 +208,6 @@ def validate(paths: tuple[str, ...]) -> None:
         if not messages:
             click.echo(clean(f"{name}: ok"))
     if problems:
-        plural = "problem" if problems == 1 else "problems"
-        raise click.ClickException(f"{problems} {plural} found")
+        from bilat.render.listings import plural
+
+        raise click.ClickException(f"{plural(problems, 'problem')} found")
