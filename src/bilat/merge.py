@@ -26,7 +26,7 @@ import msgspec
 from bilat.model import Claim, Event, Source
 from bilat.vocab import ONCE_KINDS
 
-__all__ = ["Merged", "once_key", "plan"]
+__all__ = ["Merged", "once_key", "plan", "title_key"]
 
 OnceKey = tuple[frozenset[str], str, str | None]
 RecurKey = tuple[frozenset[str], str, str]
@@ -52,7 +52,8 @@ def _recur_key(event: Event) -> RecurKey:
 
 
 def title_key(event: Event) -> TitleKey:
-    """Date, end date, parties, kind and title: identical events under two ids."""
+    """Date, end date, parties, kind and title: what makes two events the same event,
+    whatever their ids (for imports, and for ``bilat add``)."""
     end = event.end_date.isoformat() if event.end_date else ""
     parties = frozenset(event.parties)
     return (event.date.isoformat(), end, parties, event.kind, event.title.casefold())

@@ -19,7 +19,7 @@ import msgspec
 
 from .codec import dumps, loads
 from .domain import Event
-from .merge import Merged
+from .merge import Merged, title_key
 from .store import read_file
 from .vocab import StoreError
 
@@ -27,24 +27,11 @@ __all__ = [
     "LOCK_TIMEOUT",
     "Added",
     "add_events",
-    "identity",
     "import_events",
     "locked",
     "make_id",
     "write_atomic",
 ]
-
-
-def identity(event: Event) -> tuple[str, str, frozenset[str], str, str]:
-    """What makes two events the same event, whatever their ids."""
-    end = event.end_date.isoformat() if event.end_date else ""
-    return (
-        event.date.isoformat(),
-        end,
-        frozenset(event.parties),
-        event.kind,
-        event.title.casefold(),
-    )
 
 
 def make_id(event: Event, taken: Collection[str]) -> str:
@@ -198,11 +185,11 @@ def add_events(
         by_id = {e.id: e for e in current}
         elsewhere = {e.id for e in others}
         taken = set(by_id) | elsewhere
-        identities = {identity(e): e for e in [*others, *current]}
+        identities = {title_key(e): e for e in [*others, *current]}
         added: list[Event] = []
         skipped: list[Event] = []
         for i, event in enumerate(new):
-            same = identities.get(identity(event))
+            same = identities.get(title_key(event))
             if same is not None and not replace:
                 if skip_existing:
                     skipped.append(event)
@@ -221,7 +208,7 @@ def add_events(
                     "(--replace writes an override)"
                 )
             by_id[event.id] = event
-            identities[identity(event)] = event
+            identities[title_key(event)] = event
             added.append(event)
         if added and not dry_run:
             write_atomic(real, dumps(by_id.values()))
