@@ -89,20 +89,14 @@ def _with_claim(event: Event, claim: Claim) -> Event:
 
 def combine(kept: Event, other: Event) -> Event:
     """``kept`` with what ``other`` (the same event from another source) adds."""
-    result = kept
-    if other.date == kept.date and other.end_date == kept.end_date:
-        more = _new_sources(kept.sources, other.sources)
-        if more:
-            result = msgspec.structs.replace(result, sources=[*kept.sources, *more])
-    else:
-        where = "; ".join(s.title for s in other.sources)
-        claim = Claim(
-            date=other.date,
-            end_date=other.end_date,
-            note=f"Another source gives {other.date} ({where}).",
-            sources=list(other.sources),
-        )
-        result = _with_claim(result, claim)
+    where = "; ".join(s.title for s in other.sources)
+    claim = Claim(
+        date=other.date,
+        end_date=other.end_date,
+        note=f"Another source gives {other.date} ({where}).",
+        sources=list(other.sources),
+    )
+    result = _with_claim(kept, claim)  # the same dates: its new sources, on the event
     for claim in other.disputed or ():
         result = _with_claim(result, claim)
     return result
