@@ -28,6 +28,8 @@ class Partner(msgspec.Struct, frozen=True, gc=False):
 
 
 _RELATION_KINDS = frozenset({"diplomatic-relations", "recognition", "embassy-opened"})
+#: A sort key after every date's (``PartialDate.sort_key``): the unknown goes last.
+_LAST = (10000, 13, 32)
 
 
 def relations(
@@ -63,15 +65,13 @@ def relations(
                 embassy_of_partner=earliest.get((code, "embassy-opened", code)),
             )
         )
-    far = (10000, 13, 32)
-    result.sort(key=lambda p: (p.established.date.sort_key if p.established else far, p.code))
+    result.sort(key=lambda p: (p.established.date.sort_key if p.established else _LAST, p.code))
     return result
 
 
 def by_next_milestone(partners: Iterable[Partner]) -> list[Partner]:
     """Partners ordered by their coming milestone (none last), then by code."""
-    far = (10000, 13, 32)
     return sorted(
         partners,
-        key=lambda p: (p.next_milestone[1].sort_key if p.next_milestone else far, p.code),
+        key=lambda p: (p.next_milestone[1].sort_key if p.next_milestone else _LAST, p.code),
     )
