@@ -9,9 +9,9 @@ from typing import Any
 
 import pytest
 
-from bilat.codec import FORMAT_VERSION, dumps, json_schema, loads
+from bilat.codec import FORMAT_VERSION, decode_text, dumps, json_schema, loads
 from bilat.domain import Claim, Event, Letter, PartialDate, Source
-from bilat.vocab import KINDS
+from bilat.vocab import KINDS, StoreError
 from tests.helpers import EVENT, ROOT, load_text, store_error
 from tests.helpers import STORE_NAME as NAME
 from tests.helpers import store_event as event
@@ -100,6 +100,13 @@ def test_not_utf8_inside_a_string() -> None:
     message = store_error(data)
     assert "not UTF-8" in message
     assert f"line {line}, column" in message
+
+
+def test_decode_text() -> None:
+    assert decode_text("\ufeffa,b\nT\u00fcrkiye\n".encode(), "x.csv") == "a,b\nT\u00fcrkiye\n"
+    with pytest.raises(StoreError) as caught:
+        decode_text("a,b\nT\u00fcrkiye\n".encode("latin-1"), "x.csv")
+    assert str(caught.value) == "x.csv: not UTF-8 text (invalid byte at line 2, column 2)"
 
 
 def test_not_utf8_reports_a_position() -> None:

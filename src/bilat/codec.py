@@ -206,6 +206,16 @@ def _not_utf8(data: bytes, name: str) -> StoreError | None:
     return None
 
 
+def decode_text(data: bytes, name: str) -> str:
+    """UTF-8 text (a leading byte order mark dropped), or a StoreError that names the
+    line and column of the first byte that is not UTF-8: for every input read as text."""
+    data = data.removeprefix(BOM)
+    try:
+        return data.decode("utf-8")
+    except UnicodeDecodeError:
+        raise _not_utf8(data, name) or StoreError(f"{name}: not UTF-8 text") from None
+
+
 def too_large(name: str, size: int, limit: int = MAX_STORE_BYTES) -> str:
     return (
         f"{name}: the file is {size / (1 << 20):.0f} MiB or more; "

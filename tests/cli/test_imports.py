@@ -149,3 +149,9 @@ def test_rows_in_error_are_reported_in_file_order(run: Run, tmp_path: Path) -> N
     result = run("import", "csv", str(source), "--store", str(tmp_path / "s.json"))
     lines = [line for line in result.stderr.splitlines() if ": line " in line]
     assert [line.split(": line ")[1].split(":")[0] for line in lines] == ["2", "3", "4"]
+
+
+def test_import_csv_that_is_not_utf8(run: Run, tmp_path: Path) -> None:
+    sheet = tmp_path / "events.csv"
+    sheet.write_bytes("date,parties\n1992,AZ;TR\nT\u00fcrkiye\n".encode("cp1252"))
+    assert_data_error(run("import", "csv", str(sheet)), "not UTF-8 text", "line 3, column 2")

@@ -112,6 +112,18 @@ def test_add_letter_with_text(run: Run, tmp_path: Path) -> None:
     assert "From: Minister A" in out
 
 
+def test_add_letter_text_that_is_not_utf8(run: Run, tmp_path: Path) -> None:
+    text = tmp_path / "letter.txt"
+    text.write_bytes("Dear colleague,\n\nT\u00fcrkiye\n".encode("latin-1"))
+    result = run(
+        *("add", "--date", "2026-02-10", "--parties", "AZ", "MT", "--by", "MT"),
+        *("--kind", "letter", "--title", "Letter on the 30th anniversary"),
+        *("--source-title", "Embassy archive", "--letter-author", "Minister A"),
+        *("--letter-recipient", "Minister B", "--letter-text-file", str(text)),
+    )
+    assert_data_error(result, f"{text}: not UTF-8 text", "line 3, column 2")
+
+
 @pytest.mark.parametrize(
     ("extra", "fragment"),
     [

@@ -69,13 +69,11 @@ def _letter(
         raise click.UsageError("a letter needs --letter-author and --letter-recipient")
     text = None
     if text_file:
+        from bilat.codec import decode_text
         from bilat.store import read_input
 
         data = read_input(text_file, what="letter text file", limit=1 << 20)
-        try:
-            text = data.decode("utf-8")
-        except UnicodeDecodeError as exc:
-            raise click.ClickException(f"{text_file}: not UTF-8 text (byte {exc.start})") from None
+        text = decode_text(data, text_file)
     return {"author": author, "recipient": recipient, "text": text}
 
 

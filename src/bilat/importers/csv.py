@@ -38,11 +38,7 @@ def read_text(file: str) -> str:
     """The text of an input file, or a StoreError that says why not."""
     from bilat.store import read_input
 
-    data = read_input(file, what="CSV file", limit=MAX_FILE)
-    try:
-        return data.decode("utf-8-sig")
-    except UnicodeDecodeError as exc:
-        raise StoreError(f"{file}: not UTF-8 text (byte {exc.start})") from None
+    return codec.decode_text(read_input(file, what="CSV file", limit=MAX_FILE), file)
 
 
 def _sources(urls: list[str], titles: list[str]) -> list[tuple[str, str | None]]:
