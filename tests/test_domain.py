@@ -31,7 +31,6 @@ from bilat.domain import (
     timeline,
     whole_years,
 )
-from bilat.partners import relations
 
 P = PartialDate.parse
 
@@ -538,48 +537,6 @@ def test_next_milestone() -> None:
     assert next_milestone(P("9990-01-01"), D(9999, 6, 1)) is None
     with pytest.raises(ValueError, match="every"):
         next_milestone(P("1992"), D(2022, 1, 1), every=0)
-
-
-def test_relations_partners_in_both_directions() -> None:
-    def ev(id: str, date: str, parties: list[str], kind: str, by: str | None = None) -> Event:
-        return Event(
-            id=id,
-            date=P(date),
-            parties=parties,
-            kind=kind,  # type: ignore[arg-type]
-            title=id,
-            by=by,
-            sources=[Source(title="s")],
-        )
-
-    events = [
-        ev("rel-jp", "1992-09-07", ["AZ", "JP"], "diplomatic-relations"),
-        ev("rec-jp", "1991-12-28", ["AZ", "JP"], "recognition", by="JP"),
-        ev("emb-az", "2005-10-12", ["AZ", "JP"], "embassy-opened", by="AZ"),
-        ev("emb-jp", "2000-01-21", ["AZ", "JP"], "embassy-opened", by="JP"),
-        ev("rel-tr", "1992-01-14", ["AZ", "TR"], "diplomatic-relations"),
-        ev("rec-ge", "1992", ["AZ", "GE"], "recognition", by="AZ"),
-        ev("visit", "1993", ["AZ", "FR"], "visit"),
-        ev("other", "1993", ["JP", "FR"], "diplomatic-relations"),
-    ]
-    found = relations(events, "AZ", D(2022, 1, 1))
-    assert [p.code for p in found] == ["TR", "JP", "GE"]
-    jp = found[1]
-    assert jp.established is not None
-    assert jp.established.id == "rel-jp"
-    assert jp.years_ago == YearsRange(29, 29)
-    assert jp.next_milestone == (30, P("2022-09-07"))
-    assert jp.recognised_by_partner is not None
-    assert jp.recognised_by_partner.id == "rec-jp"
-    assert jp.recognised_by_focus is None
-    assert jp.embassy_of_focus is not None
-    assert jp.embassy_of_focus.id == "emb-az"
-    assert jp.embassy_of_partner is not None
-    assert jp.embassy_of_partner.id == "emb-jp"
-    ge = found[2]
-    assert ge.established is None
-    assert ge.next_milestone is None
-    assert ge.recognised_by_focus is not None
 
 
 def test_search_folds_case_and_accents() -> None:
