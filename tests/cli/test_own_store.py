@@ -97,15 +97,18 @@ def test_add_replace_overrides_a_bundled_event(run: Run, user_store: Path) -> No
     assert doc["title"] == "Relations established (our wording)"
 
 
+LETTER_ARGS = (
+    *("add", "--date", "2026-02-10", "--parties", "AZ", "MT", "--by", "MT"),
+    *("--kind", "letter", "--title", "Letter on the 30th anniversary"),
+    *("--source-title", "Embassy archive", "--letter-author", "Minister A"),
+    *("--letter-recipient", "Minister B"),
+)
+
+
 def test_add_letter_with_text(run: Run, tmp_path: Path) -> None:
     text = tmp_path / "letter.txt"
     text.write_text("Dear colleague,\n\nCongratulations.\n", encoding="utf-8")
-    result = run(
-        *("add", "--date", "2026-02-10", "--parties", "AZ", "MT", "--by", "MT"),
-        *("--kind", "letter", "--title", "Letter on the 30th anniversary"),
-        *("--source-title", "Embassy archive", "--letter-author", "Minister A"),
-        *("--letter-recipient", "Minister B", "--letter-text-file", str(text)),
-    )
+    result = run(*LETTER_ARGS, "--letter-text-file", str(text))
     assert result.exit_code == 0, result.output
     out = run("show-letter", "--pair", "AZ", "MT").output
     assert "Congratulations." in out
@@ -115,12 +118,7 @@ def test_add_letter_with_text(run: Run, tmp_path: Path) -> None:
 def test_add_letter_text_that_is_not_utf8(run: Run, tmp_path: Path) -> None:
     text = tmp_path / "letter.txt"
     text.write_bytes("Dear colleague,\n\nT\u00fcrkiye\n".encode("latin-1"))
-    result = run(
-        *("add", "--date", "2026-02-10", "--parties", "AZ", "MT", "--by", "MT"),
-        *("--kind", "letter", "--title", "Letter on the 30th anniversary"),
-        *("--source-title", "Embassy archive", "--letter-author", "Minister A"),
-        *("--letter-recipient", "Minister B", "--letter-text-file", str(text)),
-    )
+    result = run(*LETTER_ARGS, "--letter-text-file", str(text))
     assert_data_error(result, f"{text}: not UTF-8 text", "line 3, column 2")
 
 
