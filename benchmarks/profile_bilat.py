@@ -60,7 +60,8 @@ def gc_callback(phase: str, info: dict[str, int]) -> None:
 def decode_split(store_path: str) -> None:
     import msgspec
 
-    from bilat import store
+    from bilat import codec, rules
+    from bilat.dates import PartialDate
 
     data = open(store_path, "rb").read()  # noqa: SIM115
     rows = []
@@ -79,12 +80,13 @@ def decode_split(store_path: str) -> None:
         return result
 
     clock("msgspec.json.decode, untyped (dicts)", lambda: msgspec.json.decode(data))
-    same = store.PartialDate(2000)  # msgspec checks the type the hook returns
-    trivial = msgspec.json.Decoder(store._StoreFile, dec_hook=lambda t, o: same)
+    same = PartialDate(2000)  # msgspec checks the type the hook returns
+    trivial = msgspec.json.Decoder(codec._StoreFile, dec_hook=lambda t, o: same)
     clock("into bilat's Structs, a dec_hook that parses nothing", lambda: trivial.decode(data))
-    parsed = clock("into bilat's Structs, bilat's dec_hook", lambda: store._decoder.decode(data))
+    codec._DATES.clear()
+    parsed = clock("into bilat's Structs, bilat's dec_hook", lambda: codec._decoder.decode(data))
     events = parsed.events  # type: ignore[attr-defined]
-    clock("store._validate (ids, codes, letters, ...)", lambda: store._validate(events, "x"))
+    clock("rules.validate (ids, codes, letters, ...)", lambda: rules.validate(events, "x"))
     print("decoding the store (each step alone):", file=sys.stderr)
     for label, state, took in rows:
         print(f"  {took:8.3f} s  {label} ({state})", file=sys.stderr)
@@ -99,8 +101,10 @@ def main() -> int:
     args = options.args[1:] if options.args[:1] == ["--"] else options.args
 
     started = time.perf_counter()
-    from bilat import cli, domain, render
+    from bilat import domain
     from bilat import store as store_mod
+    from bilat.cli import cli, context
+    from bilat.render import formats, listings
 
     imported = time.perf_counter() - started
     for module, attr, label in [
@@ -109,10 +113,10 @@ def main() -> int:
         (domain, "filter_events", "filter events"),
         (domain, "anniversaries_in", "compute anniversaries (incl. sort)"),
         (domain, "timeline", "compute timeline (incl. sort)"),
-        (render, "anniversary_listing", "build listing (rows for every format)"),
-        (render, "timeline_listing", "build listing (rows for every format)"),
-        (render, "listing_text", "format output (json/csv/table)"),
-        (cli, "emit", "write output"),
+        (listings, "anniversary_listing", "build listing (rows for every format)"),
+        (listings, "timeline_listing", "build listing (rows for every format)"),
+        (formats, "listing_text", "format output (json/csv/table)"),
+        (context, "emit", "write output"),
     ]:
         wrap(module, attr, label)
     if options.no_gc:
@@ -123,7 +127,7 @@ def main() -> int:
     started = time.perf_counter()
     with open(os.devnull, "w") as null, contextlib.redirect_stdout(null):
         try:
-            cli.cli.main(args=args, prog_name="bilat", standalone_mode=False)
+            cli.main(args=args, prog_name="bilat", standalone_mode=False)
         finally:
             total = time.perf_counter() - started
     gc.callbacks.clear()

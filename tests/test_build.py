@@ -43,6 +43,22 @@ def test_the_committed_store_is_what_the_build_makes(build_store: ModuleType) ->
     assert report["events"] > 1500
 
 
+def test_the_committed_index_is_what_the_build_makes(build_store: ModuleType) -> None:
+    shipped = STORE.with_name("events.index")
+    made = build_store.shipped_index(STORE.read_bytes())
+    assert made == shipped.read_bytes(), "run: python tools/build_store.py"
+    assert (ROOT / "src" / "bilat" / "data" / "events.index").read_bytes() == made
+
+
+def test_the_build_check_mode(build_store: ModuleType, tmp_path: Path) -> None:
+    output = tmp_path / "events.json"
+    assert build_store.main(["--output", str(output)]) == 0
+    assert output.read_bytes() == STORE.read_bytes()
+    assert build_store.main(["--output", str(output), "--check"]) == 0
+    output.with_name("events.index").write_bytes(b"stale")
+    assert build_store.main(["--output", str(output), "--check"]) == 1
+
+
 def all_sources(event: Event) -> list[Source]:
     return [*event.sources, *(s for c in event.disputed or () for s in c.sources)]
 

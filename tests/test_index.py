@@ -6,6 +6,7 @@ from __future__ import annotations
 import hashlib
 import json
 import os
+import time
 from collections.abc import Callable
 from pathlib import Path
 
@@ -69,6 +70,110 @@ def test_validation_is_not_skipped_for_a_changed_file(big_store: Path, tmp_path:
     same_size_edit(path, b'"parties":["AZ"', b'"parties":["az"')
     with pytest.raises(StoreError, match=r"parties\[0\]: Expected an upper-case country code"):
         load_path(path, cache=cache, query=Query(all_countries=("JP",)))
+
+
+# --------------------------------------------------------------------------- stat identity
+
+
+def settle(where: Path) -> None:
+    """Date the index file an hour from now, as if the store had been left alone since it
+    was written (a store's ctime cannot be set back, the index's mtime can)."""
+    later = time.time_ns() + 3600 * 10**9
+    os.utime(where, ns=(later, later))
+
+
+def copy_of(big_store: Path, tmp_path: Path) -> Path:
+    path = tmp_path / "store.json"
+    path.write_bytes(big_store.read_bytes())
+    return path
+
+
+def whole_reads(monkeypatch: pytest.MonkeyPatch) -> list[str]:
+    """The names of the store files read whole from now on."""
+    seen: list[str] = []
+    real = store.read_open
+
+    def counting(f: object, name: str, **kwargs: object) -> bytes:
+        seen.append(name)
+        return real(f, name, **kwargs)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(store, "read_open", counting)
+    return seen
+
+
+def test_a_settled_store_is_neither_read_whole_nor_hashed(
+    big_store: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    path, cache, query = copy_of(big_store, tmp_path), cache_of(tmp_path), Query(year=2022)
+    expected = exact(load_path(path).events, query)
+    load_path(path, cache=cache)
+    settle(index.index_file(cache(), path))
+    seen = whole_reads(monkeypatch)
+    loaded = load_path(path, cache=cache, query=query)
+    assert seen == []
+    assert loaded.all_ids is not None
+    assert list(loaded.events) == expected
+
+
+def test_a_racily_clean_store_is_hashed(
+    big_store: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    path, cache, query = copy_of(big_store, tmp_path), cache_of(tmp_path), Query(year=2022)
+    load_path(path, cache=cache)  # the store changed just now: its stat proves nothing
+    seen = whole_reads(monkeypatch)
+    assert load_path(path, cache=cache, query=query).all_ids is not None
+    assert seen == [str(path)]
+
+
+def test_an_edit_that_keeps_the_size_and_the_mtime_is_caught(
+    big_store: Path, tmp_path: Path
+) -> None:
+    path, cache = copy_of(big_store, tmp_path), cache_of(tmp_path)
+    query = Query(all_countries=("AZ", "JP"))
+    load_path(path, cache=cache)
+    settle(index.index_file(cache(), path))
+    before = path.stat()
+    title = load_path(path, cache=cache, query=query).events[0].title.encode()
+    changed = title[:-1] + (b"X" if title[-1:] != b"X" else b"Y")
+    same_size_edit(path, b'"title":"' + title + b'"', b'"title":"' + changed + b'"')
+    os.utime(path, ns=(before.st_atime_ns, before.st_mtime_ns))  # as cp -p or rsync do
+    after = load_path(path, cache=cache, query=query)
+    assert after.all_ids is None  # the ctime moved: hashed, found changed, loaded whole
+    assert changed.decode() in [e.title for e in after.events]
+
+
+def test_a_touched_store_is_hashed_once_and_its_index_refreshed(
+    big_store: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    path, cache, query = copy_of(big_store, tmp_path), cache_of(tmp_path), Query(year=2020)
+    load_path(path, cache=cache)
+    where = index.index_file(cache(), path)
+    os.utime(path)  # touched: the same bytes, another stat
+    seen = whole_reads(monkeypatch)
+    assert load_path(path, cache=cache, query=query).all_ids is not None
+    assert seen == [str(path)]  # hashed, found the same
+    found = index.read(where, limit=1 << 30)
+    assert found is not None
+    assert found.index.stat == index.stat_key(path.stat())
+    settle(where)
+    assert load_path(path, cache=cache, query=query).all_ids is not None
+    assert seen == [str(path)]  # the refreshed stat stands for the bytes again
+
+
+def test_an_index_that_does_not_fit_a_settled_store_is_not_trusted(
+    big_store: Path, tmp_path: Path
+) -> None:
+    path, cache = copy_of(big_store, tmp_path), cache_of(tmp_path)
+    query = Query(all_countries=("AZ",))
+    load_path(path, cache=cache)
+    where = index.index_file(cache(), path)
+    raw = msgspec.msgpack.decode(body_of(where))
+    raw[2] = raw[2][8:] + raw[2][:8]  # every span shifted by one offset
+    forge(where, msgspec.msgpack.encode(raw))
+    settle(where)
+    loaded = load_path(path, cache=cache, query=query)
+    assert loaded.all_ids is None
+    assert len(loaded.events) == 1500
 
 
 HEAD = len(index._MAGIC) + 32
@@ -245,3 +350,70 @@ def test_commands_answer_the_same_with_the_index(
     second = run(*command, env=env)  # reads it
     assert without.exit_code == first.exit_code == second.exit_code == 0
     assert without.output == first.output == second.output
+
+
+# --------------------------------------------------------------------------- the shipped index
+
+
+SHIPPED_QUERIES = [
+    Query(all_countries=("AZ", "JP")),
+    Query(any_countries=("US", "JP")),
+    Query(year=2022, every=5),
+    Query(year=2027, every=1),
+    Query(all_countries=("JP",), year=2026, every=10),
+    Query(),
+]
+
+
+@pytest.mark.parametrize("query", SHIPPED_QUERIES, ids=repr)
+def test_the_bundled_store_answers_through_its_shipped_index(query: Query) -> None:
+    whole = store.bundled_store()
+    assert whole.all_ids is None
+    through = store.bundled_store(query)
+    assert through.all_ids is not None  # the shipped index was used
+    assert set(through.all_ids()) == {e.id for e in whole.events}
+    assert list(through.events) == exact(whole.events, query)
+
+
+def test_the_shipped_index_is_not_used_for_other_bytes(monkeypatch: pytest.MonkeyPatch) -> None:
+    name, data = store.read_bundled()
+    edited = data.replace(b'"date": "1992-09-07"', b'"date": "1992-09-08"', 1)
+    assert edited != data
+    assert len(edited) == len(data)
+    monkeypatch.setattr(store, "read_bundled", lambda: (name, edited))
+    loaded = store.bundled_store(Query(all_countries=("AZ", "JP")))
+    assert loaded.all_ids is None  # a full load of the edited bytes
+    assert "1992-09-08" in {str(e.date) for e in loaded.events}
+
+
+def test_a_shipped_index_of_another_version_is_not_used(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(index, "_SHIPPED_STAMP", "bilat 0.0.1 shipped index 1 little")
+    assert store.bundled_store(Query(all_countries=("AZ", "JP"))).all_ids is None
+
+
+@pytest.mark.parametrize("content", [None, b"", b"\x93garbage", b"\x00" * 64])
+def test_a_missing_or_broken_shipped_index_costs_only_speed(
+    monkeypatch: pytest.MonkeyPatch, tmp_path: Path, content: bytes | None
+) -> None:
+    _, data = store.read_bundled()
+    copy = tmp_path / "events.json"
+    copy.write_bytes(data)
+    if content is not None:
+        (tmp_path / store.SHIPPED_INDEX).write_bytes(content)
+    monkeypatch.setattr(store, "read_bundled", lambda: (str(copy), data))
+    query = Query(all_countries=("AZ", "JP"))
+    loaded = store.bundled_store(query)
+    assert loaded.all_ids is None
+    assert exact(loaded.events, query) == exact(store.load_path(copy).events, query)
+
+
+@pytest.mark.parametrize("args", COMMANDS, ids=" ".join)
+@pytest.mark.parametrize("fmt", ["json", "table"])
+def test_commands_on_the_bundled_store_answer_as_a_full_load(
+    run: Callable[..., Result], args: tuple[str, ...], fmt: str
+) -> None:
+    name, _ = store.read_bundled()
+    shipped = run(*args, "--format", fmt)
+    whole = run(*args, "--format", fmt, "--store", name)  # small: loaded whole
+    assert shipped.exit_code == whole.exit_code == 0
+    assert shipped.output == whole.output

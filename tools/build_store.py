@@ -42,7 +42,7 @@ from pathlib import Path
 from typing import Any
 from urllib.parse import urlsplit
 
-from bilat import codec, countries
+from bilat import codec, countries, index, store
 from bilat.dates import PartialDate
 from bilat.importers import rdcr
 from bilat.model import Event
@@ -289,6 +289,12 @@ def build() -> tuple[bytes, dict[str, Any]]:
     return data, report
 
 
+def shipped_index(data: bytes) -> bytes:
+    """The index shipped beside the built store (see bilat.index): made from the store's
+    bytes after they pass every check, as the cache's indexes are."""
+    return index.build_shipped(data, codec.loads(data, "the built store"))
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--output", type=Path, default=OUTPUT)
@@ -297,13 +303,16 @@ def main(argv: Sequence[str] | None = None) -> int:
     data, report = build()
     for line in report["dropped_mirror_claims"]:
         print(f"dropped (mirror): {line}", file=sys.stderr)
+    shipped = args.output.with_name(store.SHIPPED_INDEX)
     if args.check:
-        if args.output.read_bytes() != data:
-            print(f"{args.output} is not what the build makes: run tools/build_store.py")
-            return 1
+        for path, made in ((args.output, data), (shipped, shipped_index(data))):
+            if not path.is_file() or path.read_bytes() != made:
+                print(f"{path} is not what the build makes: run tools/build_store.py")
+                return 1
         return 0
     args.output.write_bytes(data)
-    print(f"wrote {report['events']} events to {args.output}")
+    shipped.write_bytes(shipped_index(data))
+    print(f"wrote {report['events']} events to {args.output}, and its index to {shipped}")
     return 0
 
 

@@ -83,7 +83,7 @@ _decoder = msgspec.json.Decoder(_StoreFile, dec_hook=dec_hook)
 _event_decoder = msgspec.json.Decoder(Event, dec_hook=dec_hook)
 
 
-def decode_events(data: bytes) -> list[Event]:
+def decode_events(data: bytes | memoryview) -> list[Event]:
     return _decoder.decode(data).events
 
 

@@ -5,11 +5,16 @@ Loading a store of a million events means decoding and checking every one of the
 ``bilat timeline AZ JP`` prints a few hundred. After a large store has loaded and passed
 every check, an index of it is written to the cache folder: the SHA-256 of the file's
 bytes, where each event's JSON text lies in the file, and which events name each country
-and fall in each year. The next command that needs only some events reads the file again,
-and uses the index only when the file's bytes hash to the same digest under the same
-version of bilat, so the index is never trusted over the file: any change to the file,
-however small and whatever its timestamps say, means a full load and a new index. The
-events it selects are decoded from the file itself, exactly as a full load decodes them.
+and fall in each year. The next command that needs only some events uses the index only for
+the very bytes it was made from, under the same version of bilat, so the index is never
+trusted over the file. As git does with its own index, the file's stat (size, times,
+inode, device) stands for its bytes when it is what the index recorded and the file's
+last change is older than the index by more than any file system's timestamp
+granularity (:data:`RACY_NS`): then only the selected events are read (through a memory
+map), and the file is not hashed. Otherwise the file is read whole and must hash to the
+recorded digest; the index is then refreshed with the new stat. An edit, however small,
+changes the change time (ctime), which no program can set back. The events the index
+selects are decoded from the file itself, exactly as a full load decodes them.
 
 Whatever goes wrong with the cache (a missing, unreadable, corrupt or foreign index file,
 a folder that cannot be written) costs only speed: the store is then loaded in full. An
@@ -17,12 +22,19 @@ index file starts with the SHA-256 of its own body, checked before anything in i
 used, so a flipped bit cannot change an answer; a cache folder or index file that another
 user could write, or that is not a regular file (a FIFO, a link to a device), is never
 read; reads are bounded.
+
+The bundled store ships with an index of its own (:func:`shipped`), made with the store
+by ``tools/build_store.py`` from a store that passed every check. It is part of the
+installed package, as trusted as the store beside it, and is used only when it was made
+by this version of bilat for exactly the store's bytes (their length and CRC-32 are
+compared, which any edit of the file changes; a cryptographic digest would guard
+against nothing that editing the package itself could not do, and would cost a
+command more time than the index saves it).
 """
 
 from __future__ import annotations
 
 import contextlib
-import hashlib
 import os
 import stat
 import sys
@@ -37,8 +49,9 @@ from .domain import Event, Query
 
 # The format of index files; the bilat version is recorded too, as the checks a store
 # passed belong to it, and the byte order, as offsets are stored as machine integers.
-_FORMAT = 1
+_FORMAT = 2
 _STAMP = f"bilat {__version__} index {_FORMAT} {sys.byteorder}"
+_SHIPPED_STAMP = f"bilat {__version__} shipped index {_FORMAT} {sys.byteorder}"
 
 
 class _Index(msgspec.Struct, array_like=True, gc=False):
@@ -51,6 +64,37 @@ class _Index(msgspec.Struct, array_like=True, gc=False):
     years: dict[int, bytes]
     #: Every id, in file order: decoded only when another store may override some.
     ids: msgspec.Raw
+    #: The store's stat when the index was made (see :func:`unchanged`); () if unknown.
+    stat: tuple[int, ...] = ()
+
+
+#: A store whose last change (mtime or ctime) is this close to the writing of its index
+#: is "racily clean" (git's term): a later edit in the same timestamp tick could leave
+#: its stat as it was, so its bytes are hashed instead. Two seconds cover FAT's mtime.
+RACY_NS = 2_000_000_000
+
+
+def stat_key(info: os.stat_result) -> tuple[int, ...]:
+    return (info.st_size, info.st_mtime_ns, info.st_ctime_ns, info.st_ino, info.st_dev)
+
+
+def unchanged(found: Found, info: os.stat_result) -> bool:
+    """Whether the store with stat ``info`` may be taken to hold, unread, the bytes its
+    index ``found`` was made from: its stat is the recorded one, and its last change came
+    well before the index was written (else a same-tick edit could hide behind it)."""
+    changed = max(info.st_mtime_ns, info.st_ctime_ns)
+    return (
+        bool(found.index.stat)
+        and found.index.stat == stat_key(info)
+        and changed + RACY_NS < found.written_ns
+    )
+
+
+class Found(msgspec.Struct, frozen=True, gc=False):
+    """An index read from the cache, and when its file was last written."""
+
+    index: _Index
+    written_ns: int
 
 
 class _RawEvents(msgspec.Struct):
@@ -60,19 +104,37 @@ class _RawEvents(msgspec.Struct):
 _decode_index = msgspec.msgpack.Decoder(_Index).decode
 
 
-def digest(data: bytes) -> bytes:
+def digest(data: bytes | memoryview) -> bytes:
+    import hashlib  # only large stores pay for it (OpenSSL takes milliseconds to load)
+
     return hashlib.sha256(data).digest()
+
+
+def shipped_digest(data: bytes) -> bytes:
+    """What a shipped index records of its store's bytes: their length and CRC-32."""
+    import zlib
+
+    return len(data).to_bytes(8, "little") + zlib.crc32(data).to_bytes(4, "little")
 
 
 def index_file(cache_dir: Path, store_path: str | os.PathLike[str]) -> Path:
     """Where the index of the store at ``store_path`` is kept: one file per store path."""
+    import hashlib
+
     key = hashlib.sha256(os.fsencode(os.path.realpath(store_path))).hexdigest()[:32]
     return cache_dir / f"{key}.index"
 
 
-def build(body: bytes, file_digest: bytes, events: Sequence[Event]) -> bytes:
-    """The index of a store whose bytes (without a BOM) are ``body`` and which loaded as
-    ``events``."""
+def build(
+    body: bytes,
+    file_digest: bytes,
+    events: Sequence[Event],
+    *,
+    stamp: str = _STAMP,
+    stat: tuple[int, ...] = (),
+) -> bytes:
+    """The index of a store whose bytes (without a BOM) are ``body``, which loaded as
+    ``events`` and had the stat ``stat``."""
     spans = array("Q")
     position = 0
     for raw in msgspec.json.decode(body, type=_RawEvents).events:
@@ -88,14 +150,21 @@ def build(body: bytes, file_digest: bytes, events: Sequence[Event]) -> bytes:
             countries.setdefault(code, array("I")).append(number)
         years.setdefault(event.date.year, array("I")).append(number)
     index = _Index(
-        stamp=_STAMP,
+        stamp=stamp,
         digest=file_digest,
         spans=spans.tobytes(),
         countries={code: numbers.tobytes() for code, numbers in countries.items()},
         years={year: numbers.tobytes() for year, numbers in years.items()},
         ids=msgspec.Raw(msgspec.msgpack.encode([event.id for event in events])),
+        stat=stat,
     )
     return msgspec.msgpack.encode(index)
+
+
+def restat(found: Found, info: os.stat_result) -> bytes:
+    """The body of ``found`` with the store's new stat (its bytes were hashed and found
+    the same: touched, copied or restored, not changed)."""
+    return msgspec.msgpack.encode(msgspec.structs.replace(found.index, stat=stat_key(info)))
 
 
 _MAGIC = b"BILATIX\x01"
@@ -118,9 +187,10 @@ def usable_folder(folder: Path) -> bool:
     return stat.S_ISDIR(info.st_mode) and _private(info.st_mode, info.st_uid)
 
 
-def read(path: Path, file_digest: bytes, limit: int) -> _Index | None:
-    """The index in ``path`` when it describes exactly the bytes with this digest, and is
-    whole, private, a regular file and at most ``limit`` bytes; None otherwise."""
+def read(path: Path, limit: int) -> Found | None:
+    """The index in ``path`` when it is whole (its own digest holds), of this version of
+    bilat, private, a regular file and at most ``limit`` bytes; None otherwise. Whether
+    it describes the store is for the caller to check (:func:`unchanged`, ``digest``)."""
     if not usable_folder(path.parent):
         return None
     try:
@@ -140,15 +210,15 @@ def read(path: Path, file_digest: bytes, limit: int) -> _Index | None:
     if len(data) > limit or not data.startswith(_MAGIC):
         return None
     body = memoryview(data)[_HEAD:]
-    if hashlib.sha256(body).digest() != data[len(_MAGIC) : _HEAD]:
+    if digest(body) != data[len(_MAGIC) : _HEAD]:
         return None
     try:
         index = _decode_index(body)
     except (msgspec.DecodeError, msgspec.ValidationError):
         return None
-    if index.stamp != _STAMP or index.digest != file_digest:
+    if index.stamp != _STAMP:
         return None
-    return index
+    return Found(index, info.st_mtime_ns)
 
 
 def write(path: Path, data: bytes) -> None:
@@ -163,12 +233,30 @@ def write(path: Path, data: bytes) -> None:
 
         fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
         with os.fdopen(fd, "wb") as f:
-            f.write(_MAGIC + hashlib.sha256(data).digest() + data)
+            f.write(_MAGIC + digest(data) + data)
         os.replace(tmp, path)
     except OSError:
         if tmp is not None:
             with contextlib.suppress(OSError):
                 os.unlink(tmp)
+
+
+def build_shipped(data: bytes, events: Sequence[Event]) -> bytes:
+    """The shipped index of the bundled store, whose bytes are ``data`` and which loaded,
+    passing every check, as ``events``."""
+    return build(data.removeprefix(codec.BOM), shipped_digest(data), events, stamp=_SHIPPED_STAMP)
+
+
+def shipped(path: Path, data: bytes) -> _Index | None:
+    """The shipped index in ``path`` when this version of bilat made it for exactly the
+    store bytes ``data``; None otherwise (no index, another version, an edited store)."""
+    try:
+        index = _decode_index(path.read_bytes())
+    except (OSError, msgspec.DecodeError, msgspec.ValidationError):
+        return None
+    if index.stamp != _SHIPPED_STAMP or index.digest != shipped_digest(data):
+        return None
+    return index
 
 
 def _numbers(packed: bytes) -> array[int]:
@@ -207,7 +295,7 @@ def select(index: _Index, query: Query) -> list[int]:
 
 
 def decode_events(
-    body: bytes,
+    body: bytes | memoryview,
     index: _Index,
     numbers: list[int],
 ) -> list[Event]:

@@ -13,7 +13,7 @@ import os
 import stat
 from collections.abc import Callable, Collection, Iterable
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any, BinaryIO
 
 import msgspec
 
@@ -71,11 +71,10 @@ class Store(msgspec.Struct, frozen=True, gc=False):
     all_ids: Callable[[], Collection[str]] | None = None
 
 
-def read_input(path: str | os.PathLike[str], *, what: str, limit: int) -> bytes:
-    """The bytes of an input file (a store, an import, a letter's text), or a StoreError
-    that says why not. Only a regular file is read, and never more than ``limit`` bytes:
-    a FIFO, a device or ``/dev/zero`` is refused at once instead of hanging or filling
-    the memory."""
+def open_input(path: str | os.PathLike[str], *, what: str) -> tuple[BinaryIO, os.stat_result]:
+    """An input file (a store, an import, a letter's text) opened for reading, with its
+    stat, or a StoreError that says why not. Only a regular file is opened: a FIFO or a
+    device is refused at once instead of hanging."""
     name = os.fspath(path)
     try:
         fd = os.open(name, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0))
@@ -87,20 +86,33 @@ def read_input(path: str | os.PathLike[str], *, what: str, limit: int) -> bytes:
         raise StoreError(f"{name}: cannot read the {what}: permission denied") from None
     except OSError as exc:
         raise StoreError(f"{name}: cannot read the {what}: {exc.strerror or exc}") from None
-    mode = os.fstat(fd).st_mode
-    if not stat.S_ISREG(mode):
+    info = os.fstat(fd)
+    if not stat.S_ISREG(info.st_mode):
         os.close(fd)
-        if stat.S_ISDIR(mode):
+        if stat.S_ISDIR(info.st_mode):
             raise StoreError(f"{name}: is a directory, not a {what}")
         raise StoreError(f"{name}: not a regular file (a device, a FIFO or a socket)")
-    with os.fdopen(fd, "rb") as f:
-        try:
-            data = f.read(limit + 1)
-        except OSError as exc:
-            raise StoreError(f"{name}: cannot read the {what}: {exc.strerror or exc}") from None
+    return os.fdopen(fd, "rb"), info
+
+
+def read_open(f: BinaryIO, name: str, *, what: str, limit: int) -> bytes:
+    """The bytes of an opened input file, never more than ``limit``."""
+    try:
+        data = f.read(limit + 1)
+    except OSError as exc:
+        raise StoreError(f"{name}: cannot read the {what}: {exc.strerror or exc}") from None
     if len(data) > limit:
         raise StoreError(too_large(name, len(data), limit))
     return data
+
+
+def read_input(path: str | os.PathLike[str], *, what: str, limit: int) -> bytes:
+    """The bytes of an input file, or a StoreError that says why not. Only a regular file
+    is read, and never more than ``limit`` bytes: a FIFO, a device or ``/dev/zero`` is
+    refused at once instead of hanging or filling the memory."""
+    f, _ = open_input(path, what=what)
+    with f:
+        return read_open(f, os.fspath(path), what=what, limit=limit)
 
 
 def read_file(path: str | os.PathLike[str]) -> bytes:
@@ -122,39 +134,81 @@ def load_path(
     """Load a store file named by the user.
 
     With a ``cache``, a large store is indexed there after a full load; with a ``query``
-    too, a store whose index matches its bytes yields only the events that may answer
+    too, a store that its index still describes yields only the events that may answer
     the query (see :mod:`bilat.index`).
     """
     name = os.fspath(path)
-    data = read_file(path)
-    if cache is not None and len(data) >= INDEX_MIN_BYTES:
-        cache_dir = cache()
-        if cache_dir is not None:
-            return _load_indexed(path, name, data, cache_dir, query)
+    f, info = open_input(path, what="store file")
+    with f:
+        if cache is not None and INDEX_MIN_BYTES <= info.st_size <= MAX_STORE_BYTES:
+            cache_dir = cache()
+            if cache_dir is not None:
+                return _load_indexed(path, name, f, info, cache_dir, query)
+        data = read_open(f, name, what="store file", limit=MAX_STORE_BYTES)
     return Store(name, loads(data, name))
 
 
 def _load_indexed(
-    path: str | os.PathLike[str], name: str, data: bytes, cache_dir: Path, query: Query | None
+    path: str | os.PathLike[str],
+    name: str,
+    f: BinaryIO,
+    info: os.stat_result,
+    cache_dir: Path,
+    query: Query | None,
 ) -> Store:
     from . import index
 
-    body = data.removeprefix(BOM)
-    file_digest = index.digest(data)
     where = index.index_file(cache_dir, path)
-    found = index.read(where, file_digest, limit=len(data) + (1 << 20))
+    found = index.read(where, limit=info.st_size + (1 << 20))
+    if found is not None and query is not None and index.unchanged(found, info):
+        mapped = _mapped_events(f, found.index, query)
+        if mapped is not None:
+            return Store(name, mapped, all_ids=functools.partial(index.ids, found.index))
+    data = read_open(f, name, what="store file", limit=MAX_STORE_BYTES)
+    file_digest = index.digest(data)
+    if found is not None and found.index.digest != file_digest:
+        found = None
+    body = data.removeprefix(BOM)
     if found is not None and query is not None:
         try:
-            numbers = index.select(found, query)
-            selected = index.decode_events(body, found, numbers)
-        except (msgspec.DecodeError, msgspec.ValidationError, ValueError, IndexError, KeyError):
+            selected = index.decode_events(body, found.index, index.select(found.index, query))
+        except _UNFIT:
             found = None  # an index that does not fit the file: never trusted, made anew
         else:
-            return Store(name, tuple(selected), all_ids=functools.partial(index.ids, found))
+            if not index.unchanged(found, info):  # the same bytes: refresh the stat
+                index.write(where, index.restat(found, info))
+            return Store(name, tuple(selected), all_ids=functools.partial(index.ids, found.index))
     events = loads(data, name)
     if found is None:
-        index.write(where, index.build(body, file_digest, events))
+        index.write(where, index.build(body, file_digest, events, stat=index.stat_key(info)))
     return Store(name, events)
+
+
+#: What decoding the events an index points at raises when the index does not fit.
+_UNFIT = (msgspec.DecodeError, msgspec.ValidationError, ValueError, IndexError, KeyError)
+
+
+def _mapped_events(f: BinaryIO, found: Any, query: Query) -> tuple[Event, ...] | None:
+    """The events an index selects for ``query``, decoded from a memory map of the open
+    store (the rest of the file is never read); None when the index does not fit it."""
+    import mmap
+
+    from . import index
+
+    try:
+        mapped = mmap.mmap(f.fileno(), 0, access=mmap.ACCESS_READ)
+    except (OSError, ValueError):
+        return None
+    with mapped:
+        body = memoryview(mapped)
+        try:
+            if body[: len(BOM)] == BOM:
+                body = body[len(BOM) :]
+            return tuple(index.decode_events(body, found, index.select(found, query)))
+        except _UNFIT:
+            return None
+        finally:
+            body.release()
 
 
 def read_bundled() -> tuple[str, bytes]:
@@ -173,17 +227,34 @@ def read_bundled() -> tuple[str, bytes]:
         ) from None
 
 
-def bundled_store() -> Store:
-    """The reference store shipped inside the package."""
+def bundled_store(query: Query | None = None) -> Store:
+    """The reference store shipped inside the package; with a query, only the events that
+    may answer it, through the index shipped beside it (when it fits the store)."""
     name, data = read_bundled()
+    if query is not None:
+        from . import index
+
+        found = index.shipped(Path(name).with_name(SHIPPED_INDEX), data)
+        if found is not None:
+            try:
+                body = data.removeprefix(BOM)
+                selected = index.decode_events(body, found, index.select(found, query))
+            except _UNFIT:
+                pass  # an index that does not fit the store: load it whole
+            else:
+                return Store(name, tuple(selected), all_ids=functools.partial(index.ids, found))
     return Store(name, loads(data, name))
+
+
+#: The index of the bundled store, beside it in the package (see bilat.index).
+SHIPPED_INDEX = "events.index"
 
 
 def default_stores(
     user_store: Path, *, cache: CacheDir | None = None, query: Query | None = None
 ) -> list[Store]:
     """The bundled store, then the user's store when it exists."""
-    stores = [bundled_store()]
+    stores = [bundled_store(query)]
     if user_store.is_file():
         stores.append(load_path(user_store, cache=cache, query=query))
     return stores

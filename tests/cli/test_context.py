@@ -1,5 +1,5 @@
 """Which stores a command reads: --store, or the BILAT_STORE list (a later store wins over
-an earlier one)."""
+an earlier one); and where the user's own store and the index cache live."""
 
 from __future__ import annotations
 
@@ -8,7 +8,11 @@ import os
 from collections.abc import Callable
 from pathlib import Path
 
+import platformdirs
+import pytest
+
 from bilat import store as store_mod
+from bilat.cli import context
 from tests.helpers import MINI, Run, event
 
 
@@ -37,3 +41,29 @@ def test_store_list_from_environment(run: Run, tmp_path: Path) -> None:
     assert doc["title"] == "From B"  # the later store wins
     doc = json.loads(run("stores", "--format", "json", env=env).output)
     assert [s["path"] for s in doc["stores"]] == [str(a), str(b)]
+
+
+@pytest.mark.parametrize(
+    "env",
+    [
+        {"HOME": "/home/ada"},
+        {"HOME": "/home/ada/"},
+        {"HOME": "/"},
+        {"HOME": "/home/ada", "XDG_DATA_HOME": "/data", "XDG_CACHE_HOME": "/tmp/c/"},
+        {"HOME": "/home/ada", "XDG_DATA_HOME": "relative", "XDG_CACHE_HOME": ""},
+        {"HOME": "relative/home"},  # platformdirs' own fallback: the password database
+        {},
+    ],
+)
+@pytest.mark.parametrize("kind", ["data", "cache"])
+def test_user_folders_are_platformdirs_folders(
+    monkeypatch: pytest.MonkeyPatch, env: dict[str, str], kind: str
+) -> None:
+    for name in ("HOME", "XDG_DATA_HOME", "XDG_CACHE_HOME", "ANDROID_DATA"):
+        monkeypatch.delenv(name, raising=False)
+    for name, value in env.items():
+        monkeypatch.setenv(name, value)
+    expected = (platformdirs.user_data_path if kind == "data" else platformdirs.user_cache_path)(
+        "bilat", appauthor=False
+    )
+    assert Path(context.user_folder(kind)) == expected

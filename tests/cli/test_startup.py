@@ -7,11 +7,19 @@ import os
 import subprocess
 import sys
 
+import click
 import pytest
 
 from bilat import __version__
-from bilat.cli import cli
+from bilat.cli import COMMANDS, BilatGroup, cli
 from tests.helpers import ROOT, SRC, Run
+
+
+def all_commands() -> dict[str, click.Command]:
+    """Every command of ``bilat``, loaded."""
+    with click.Context(cli) as ctx:
+        found = {name: cli.get_command(ctx, name) for name in cli.list_commands(ctx)}
+    return {name: command for name, command in found.items() if command is not None}
 
 
 def test_version(run: Run) -> None:
@@ -24,14 +32,14 @@ def test_version(run: Run) -> None:
 def test_group_help(run: Run, flag: str) -> None:
     result = run(flag)
     assert result.exit_code == 0
-    for name in cli.commands:
+    for name in all_commands():
         assert name in result.output
 
 
-@pytest.mark.parametrize("name", sorted(cli.commands))
+@pytest.mark.parametrize("name", sorted(COMMANDS))
 @pytest.mark.parametrize("flag", ["-h", "--help"])
 def test_every_command_has_help_with_an_example(run: Run, name: str, flag: str) -> None:
-    command = cli.commands[name]
+    command = all_commands()[name]
     assert command.help, f"{name} has no help"
     first = command.help.splitlines()[0]
     assert first.endswith("."), first
@@ -39,6 +47,42 @@ def test_every_command_has_help_with_an_example(run: Run, name: str, flag: str) 
     assert result.exit_code == 0
     assert "Example" in result.output
     assert f"bilat {name}" in result.output
+
+
+def test_the_command_table_is_every_command_with_its_help() -> None:
+    import importlib
+    import inspect
+
+    assert COMMANDS.keys() == all_commands().keys()
+    for name, (module, attribute, first) in COMMANDS.items():
+        command = all_commands()[name]
+        assert getattr(importlib.import_module(f"bilat.cli.{module}"), attribute) is command
+        assert command.short_help is None
+        assert first == inspect.cleandoc(command.help or "").split("\n\n")[0]
+
+
+@pytest.mark.parametrize("width", [40, 60, 80, 100])
+def test_the_list_of_commands_is_what_click_would_print(width: int) -> None:
+    eager = click.Group("bilat", commands=all_commands())
+    shown = []
+    for group in (cli, eager):
+        formatter = click.HelpFormatter(width=width)
+        with click.Context(group) as ctx:
+            group.format_commands(ctx, formatter)
+        shown.append(formatter.getvalue())
+    assert shown[0] == shown[1]
+    assert "anniversary" in shown[0]
+
+
+def test_a_command_added_by_hand_is_listed_and_runs() -> None:
+    group = BilatGroup("bilat")
+    group.add_command(click.Command("hello", help="Say hello.", callback=lambda: None))
+    formatter = click.HelpFormatter(width=80)
+    with click.Context(group) as ctx:
+        group.format_commands(ctx, formatter)
+        assert group.get_command(ctx, "hello") is not None
+        assert group.get_command(ctx, "nosuch") is None
+    assert "hello        Say hello." in formatter.getvalue()
 
 
 def test_python_dash_m_entry_point() -> None:
@@ -54,8 +98,9 @@ def test_python_dash_m_entry_point() -> None:
 # --------------------------------------------------------------------------- what --help imports
 
 
-#: Imported by ``bilat --help``: the package, the command line and the vocabularies; the
-#: core (domain, store, render, ...) and its dependencies load only when a command runs.
+#: Imported by ``bilat --help``: the package, the command group and the vocabularies; the
+#: commands, the core (domain, store, render, ...) and its dependencies load only when a
+#: command runs.
 HELP_MAY_IMPORT = ("bilat", "bilat.cli", "bilat.vocab")
 NEVER_FOR_HELP = ("rich", "msgspec", "dateutil")
 
@@ -78,7 +123,7 @@ def _child_env() -> dict[str, str]:
 def _check_help_imports(modules: set[str]) -> None:
     ours = {m for m in modules if m.split(".")[0] == "bilat"}
     assert {"bilat", "bilat.cli"} <= ours, sorted(ours)
-    unexpected = {m for m in ours if m not in HELP_MAY_IMPORT and not m.startswith("bilat.cli.")}
+    unexpected = {m for m in ours if m not in HELP_MAY_IMPORT}
     assert not unexpected, sorted(unexpected)
     heavy = {m for m in modules if m.split(".")[0] in NEVER_FOR_HELP}
     assert not heavy, sorted(heavy)
@@ -114,5 +159,24 @@ def test_help_through_the_entry_point_imports_only_the_command_line() -> None:
         for line in done.stderr.splitlines()
         if line.startswith("import time:") and "|" in line
     }
-    assert "bilat.cli.options" in modules  # the import log was read
+    assert "click.core" in modules  # the import log was read
     _check_help_imports(modules - {"imported package"})
+
+
+def test_a_command_imports_no_other_command() -> None:
+    code = (
+        "import sys; from bilat.cli import cli\n"
+        "try: cli(['anniversary', '--year', '2022', '--format', 'json'])\n"
+        "except SystemExit: print('\\n'.join(m for m in sys.modules if 'bilat.cli.' in m))"
+    )
+    done = subprocess.run(
+        [sys.executable, "-c", code],
+        cwd=ROOT,
+        env=_child_env(),
+        capture_output=True,
+        text=True,
+        check=True,
+    )
+    loaded = {line for line in done.stdout.splitlines() if line.startswith("bilat.cli.")}
+    assert "bilat.cli.milestones" in loaded
+    assert not loaded & {"bilat.cli.exports", "bilat.cli.imports", "bilat.cli.show"}

@@ -3,8 +3,9 @@
 This package is the one place that reads the clock and the environment
 (:mod:`bilat.cli.context`), and :class:`BilatGroup` is the one place that turns
 :class:`bilat.vocab.BilatError` into a one-line error (exit 1). Bad arguments are usage
-errors (exit 2). Only click and the vocabularies are imported up front: each command
-imports the core modules it uses when it runs.
+errors (exit 2). Only click and the vocabularies are imported up front: a run imports
+the module of the one command it runs (:data:`COMMANDS`), and the command imports the core
+modules it uses when it runs.
 """
 
 from __future__ import annotations
@@ -16,16 +17,60 @@ from typing import Any
 import click
 
 from bilat import __version__
-from bilat.cli.exports import export
-from bilat.cli.imports import import_
-from bilat.cli.milestones import anniversary, relations, upcoming
-from bilat.cli.own_store import add, stores, validate
-from bilat.cli.search import search
-from bilat.cli.show import show, show_letter
-from bilat.cli.timeline import timeline
 from bilat.vocab import BilatError
 
-__all__ = ["cli", "main"]
+__all__ = ["COMMANDS", "cli", "main"]
+
+#: Every command, by name: the module of ``bilat.cli`` and the function that define it,
+#: and the first paragraph of its help, which ``bilat --help`` shortens to one line. A
+#: run imports only the module of the command it runs; tests/cli/test_startup.py fails
+#: when this table and the commands disagree.
+COMMANDS: dict[str, tuple[str, str, str]] = {
+    "add": (
+        "own_store",
+        "add",
+        "Add an event to your own store, validated exactly as the loader does.",
+    ),
+    "anniversary": (
+        "milestones",
+        "anniversary",
+        "List the round anniversaries that fall in a year, by day.",
+    ),
+    "export": ("exports", "export", "Export anniversaries or events to other formats."),
+    "import": ("imports", "import_", "Import events from other sources into your own store."),
+    "relations": (
+        "milestones",
+        "relations",
+        "List the partners of a country: relations established, years, next milestone.",
+    ),
+    "search": (
+        "search",
+        "search",
+        "Find events whose text contains TEXT, ignoring case and accents.",
+    ),
+    "show": ("show", "show", "Show one event in full, with its sources and disputed dates."),
+    "show-letter": ("show", "show_letter", "Show a congratulatory letter, as a letter."),
+    "stores": (
+        "own_store",
+        "stores",
+        "List the store files that are read, in order, with their event counts.",
+    ),
+    "timeline": (
+        "timeline",
+        "timeline",
+        "List the events of a pair (or of one country), oldest first, or draw them.",
+    ),
+    "upcoming": (
+        "milestones",
+        "upcoming",
+        "List the milestone anniversaries of the next N days, soonest first.",
+    ),
+    "validate": (
+        "own_store",
+        "validate",
+        "Check stores and print every problem with its JSON path.",
+    ),
+}
 
 CONTEXT_SETTINGS = {"help_option_names": ["-h", "--help"], "max_content_width": 100}
 
@@ -38,7 +83,34 @@ class BilatGroup(click.Group):
     """The one error path: every BilatError, usage error and output error becomes one
     'Error: ...' line on standard error, with control characters made visible (the
     message may quote a file name, a CSV header or a value), and exit status 1 (2 for
-    usage errors); a reader that went away (`bilat ... | head`) ends the run quietly."""
+    usage errors); a reader that went away (`bilat ... | head`) ends the run quietly.
+
+    The commands load when they are asked for (:data:`COMMANDS`), and the list of
+    commands in ``bilat --help`` is drawn from the table, so that neither imports them."""
+
+    def list_commands(self, ctx: click.Context) -> list[str]:
+        return sorted({*COMMANDS, *self.commands})
+
+    def get_command(self, ctx: click.Context, cmd_name: str) -> click.Command | None:
+        if cmd_name not in self.commands and cmd_name in COMMANDS:
+            from importlib import import_module
+
+            module, name, _ = COMMANDS[cmd_name]
+            self.add_command(getattr(import_module(f"bilat.cli.{module}"), name), cmd_name)
+        return self.commands.get(cmd_name)
+
+    def format_commands(self, ctx: click.Context, formatter: click.HelpFormatter) -> None:
+        names = self.list_commands(ctx)
+        limit = formatter.width - 6 - max(map(len, names))
+        rows = []
+        for name in names:
+            if name in COMMANDS:
+                text = click.Command(name, help=COMMANDS[name][2]).get_short_help_str(limit)
+            else:  # a command added by hand (a plugin, a test)
+                text = self.commands[name].get_short_help_str(limit)
+            rows.append((name, text))
+        with formatter.section("Commands"):
+            formatter.write_dl(rows)
 
     def invoke(self, ctx: click.Context) -> Any:
         # A command is one short run over data that lives until it ends and holds no
@@ -108,23 +180,6 @@ def cli() -> None:
       bilat anniversary --year 2022
       bilat show-letter
     """
-
-
-for command in (
-    timeline,
-    anniversary,
-    upcoming,
-    relations,
-    search,
-    export,
-    show_letter,
-    show,
-    stores,
-    add,
-    validate,
-    import_,
-):
-    cli.add_command(command)
 
 
 def main() -> None:

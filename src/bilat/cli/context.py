@@ -7,6 +7,7 @@ This is the one place that reads the clock (:func:`today`) and the environment.
 from __future__ import annotations
 
 import os
+import sys
 from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -37,14 +38,33 @@ def now_utc() -> dt.datetime:
     return dt.datetime.now(dt.timezone.utc).replace(microsecond=0)
 
 
+def user_folder(kind: str) -> str:
+    """bilat's user ``data`` or ``cache`` folder, as platformdirs names it.
+
+    On Linux (not Android) with an absolute XDG variable or HOME, the folder is found
+    here, by platformdirs' own rule, which spares every run the import of platformdirs
+    and of what it imports (tests/cli/test_context.py checks that the two agree); any
+    other platform or setting asks platformdirs."""
+    if sys.platform == "linux" and "ANDROID_DATA" not in os.environ:
+        variable, under_home = XDG[kind]
+        base = os.environ.get(variable, "")
+        if os.path.isabs(base):
+            return os.path.join(base, "bilat")
+        if os.path.isabs(os.environ.get("HOME", "")):
+            return os.path.join(os.path.expanduser(under_home), "bilat")
+    import platformdirs
+
+    found = platformdirs.user_data_dir if kind == "data" else platformdirs.user_cache_dir
+    return found("bilat", appauthor=False)
+
+
+#: The XDG variable of each user folder, and its default under the home folder.
+XDG = {"data": ("XDG_DATA_HOME", "~/.local/share"), "cache": ("XDG_CACHE_HOME", "~/.cache")}
+
+
 def user_store() -> Path:
     """The user's own store: in BILAT_DATA_DIR, else the platform's user data folder."""
-    folder = os.environ.get("BILAT_DATA_DIR")
-    if not folder:
-        import platformdirs
-
-        folder = str(platformdirs.user_data_path("bilat", appauthor=False))
-    return Path(folder) / "events.json"
+    return Path(os.environ.get("BILAT_DATA_DIR") or user_folder("data")) / "events.json"
 
 
 def cache_dir() -> Path | None:
@@ -52,12 +72,7 @@ def cache_dir() -> Path | None:
     cache folder; nowhere when BILAT_NO_CACHE is set to anything but an empty string."""
     if os.environ.get("BILAT_NO_CACHE"):
         return None
-    folder = os.environ.get("BILAT_CACHE_DIR")
-    if not folder:
-        import platformdirs
-
-        folder = str(platformdirs.user_cache_path("bilat", appauthor=False))
-    return Path(folder)
+    return Path(os.environ.get("BILAT_CACHE_DIR") or user_folder("cache"))
 
 
 def read_stores(store_paths: Sequence[str], query: Query | None = None) -> list[Store]:
