@@ -12,7 +12,8 @@ median over the baseline's.
 1. Cold start on the bundled store, ``python -m bilat`` and the ``bilat`` console script,
    against ``python -c "import ..."`` of what the command needs at least.
 2. At each store size: ``anniversary --every 1`` and ``timeline AZ JP`` (JSON) against
-   ``benchmarks/minimal.py`` doing the same job.
+   ``benchmarks/minimal.py`` doing the same job; with 100k and 1M, whether bilat's time
+   per event grows linearly (at most 1.2x from 100k to 1M).
    The seed commands on the bundled store against the same commands on the store before
    it grew (``bundled-before-world.json``).
 3. Against ``remind -n FILE 2022-01-01`` on the same events as a remind file, when
@@ -144,6 +145,8 @@ def bench(cmds: Sequence[Cmd], repeat: int) -> None:
 
 ROWS: list[str] = []
 VERDICTS: list[str] = []
+#: µs per event of each command of a scale job, by store size (for linear growth).
+PER_EVENT: dict[str, dict[int, float]] = {}
 
 
 def verdict(value: float, target: float) -> str:
@@ -155,6 +158,8 @@ def verdict(value: float, target: float) -> str:
 def row(case: str, cmd: Cmd, base: Cmd | None, target: float | None, n: int = 0) -> None:
     ratio = cmd.median_ms / base.median_ms if base is not None else None
     per_event = f"{cmd.median_ms * 1000 / n:.1f}" if n else ""
+    if n:
+        PER_EVENT.setdefault(cmd.label, {})[n] = cmd.median_ms * 1000 / n
     cells = [
         case,
         cmd.label,
@@ -464,6 +469,23 @@ def vs_remind(n: int, repeat: int) -> None:
         )
 
 
+def linear_growth(small: int = 100_000, large: int = 1_000_000, target: float = 1.2) -> None:
+    """The issue's fourth target: bilat's µs per event at 1M within 1.2x of that at 100k,
+    for every scale job (the minimal script's own growth is shown for comparison)."""
+    for label, sizes in PER_EVENT.items():
+        if small not in sizes or large not in sizes:
+            continue
+        growth = sizes[large] / sizes[small]
+        text = f"µs/event {sizes[large]:.1f} at {large:,} vs {sizes[small]:.1f} at {small:,}"
+        if label.startswith("bilat"):
+            VERDICTS.append(
+                f"- linear growth, {label}: {text}, {growth:.2f}x vs <= {target:g}x: "
+                + verdict(growth, target)
+            )
+        else:
+            VERDICTS.append(f"- linear growth, {label} (for comparison): {text}, {growth:.2f}x")
+
+
 def main() -> int:
     parser = argparse.ArgumentParser(description="Benchmark bilat against baselines.")
     parser.add_argument("--quick", action="store_true", help="skip the 1M-event store")
@@ -492,6 +514,7 @@ def main() -> int:
             vs_remind(n, args.repeat)
     if sizes:
         import_csv(args.repeat)
+    linear_growth()
 
     print("## bilat benchmarks\n")
     print(machine())

@@ -26,7 +26,8 @@ Run = Callable[..., Result]
 
 
 def event(**fields: Any) -> dict[str, Any]:
-    """A valid event dict, with ``fields`` overriding the defaults."""
+    """A valid event dict, with ``fields`` overriding the defaults; a field given as None
+    or ``...`` is left out."""
     base: dict[str, Any] = {
         "id": "e-1",
         "date": "1992-09-07",
@@ -36,7 +37,7 @@ def event(**fields: Any) -> dict[str, Any]:
         "sources": [{"title": "A source", "url": "https://example.org/"}],
     }
     base.update(fields)
-    return {k: v for k, v in base.items() if v is not None}
+    return {k: v for k, v in base.items() if v is not None and v is not ...}
 
 
 # --------------------------------------------------------------------------- the error path
@@ -66,21 +67,6 @@ def assert_usage_error(result: Result, *fragments: str) -> None:
 # --------------------------------------------------------------------------- store texts
 
 STORE_NAME = "events.json"
-
-EVENT: dict[str, Any] = {
-    "id": "az-jp-relations",
-    "date": "1992-09-07",
-    "parties": ["AZ", "JP"],
-    "kind": "diplomatic-relations",
-    "title": "Diplomatic relations established",
-    "sources": [{"title": "MFA", "url": "https://example.org/a"}],
-}
-
-
-def store_event(**changes: Any) -> dict[str, Any]:
-    """EVENT with fields changed; a value of ... removes the field."""
-    result = {**EVENT, **changes}
-    return {k: v for k, v in result.items() if v is not ...}
 
 
 def store_text(*events: dict[str, Any], **top: Any) -> str:

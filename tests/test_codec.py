@@ -12,21 +12,20 @@ import pytest
 from bilat.codec import FORMAT_VERSION, decode_text, dumps, json_schema, loads
 from bilat.domain import Claim, Event, Letter, PartialDate, Source
 from bilat.vocab import KINDS, StoreError
-from tests.helpers import EVENT, ROOT, load_text, store_error
+from tests.helpers import ROOT, event, load_text, store_error
 from tests.helpers import STORE_NAME as NAME
-from tests.helpers import store_event as event
 from tests.helpers import store_text as store
 
 # --------------------------------------------------------------------------- valid stores
 
 
 def test_minimal_store_loads() -> None:
-    (e,) = load_text(store(EVENT))
-    assert e.id == "az-jp-relations"
+    (e,) = load_text(store(event()))
+    assert e.id == "e-1"
     assert e.date == PartialDate(1992, 9, 7)
     assert e.parties == ["AZ", "JP"]
     assert e.kind == "diplomatic-relations"
-    assert e.sources == [Source(title="MFA", url="https://example.org/a")]
+    assert e.sources == [Source(title="A source", url="https://example.org/")]
     assert e.by is None
     assert e.letter is None
 
@@ -36,8 +35,8 @@ def test_empty_store_loads() -> None:
 
 
 def test_schema_key_is_ignored() -> None:
-    (e,) = load_text(store(EVENT, **{"$schema": "./events.schema.json"}))
-    assert e.id == EVENT["id"]
+    (e,) = load_text(store(event(), **{"$schema": "./events.schema.json"}))
+    assert e.id == event()["id"]
 
 
 def test_null_optional_fields_are_accepted() -> None:
@@ -50,8 +49,8 @@ def test_null_optional_fields_are_accepted() -> None:
 
 
 def test_utf8_bom_is_tolerated() -> None:
-    (e,) = loads(b"\xef\xbb\xbf" + store(EVENT).encode(), NAME)
-    assert e.id == EVENT["id"]
+    (e,) = loads(b"\xef\xbb\xbf" + store(event()).encode(), NAME)
+    assert e.id == event()["id"]
 
 
 def test_full_event_loads() -> None:
@@ -142,7 +141,7 @@ def test_invalid_json(data: bytes, position: str) -> None:
 
 
 def test_truncated_file() -> None:
-    full = store(EVENT).encode()
+    full = store(event()).encode()
     message = store_error(full[: len(full) // 2])
     assert "line 1, column" in message
 
@@ -153,7 +152,7 @@ def test_truncated_file() -> None:
 BAD_STORES = [
     pytest.param("[]", "$: Expected `object`", id="top-level-array"),
     pytest.param('"store"', "$: Expected `object`", id="top-level-string"),
-    pytest.param(store(EVENT, version=2), "format version 1", id="version-2"),
+    pytest.param(store(event(), version=2), "format version 1", id="version-2"),
     pytest.param(
         json.dumps({"version": 2, "events": [{"date": 1992}]}),
         "format version 1",
@@ -164,17 +163,19 @@ BAD_STORES = [
         "format version 1",
         id="version-2-after-bad-events",
     ),
-    pytest.param(store(EVENT, version="1"), "format version 1", id="version-string"),
+    pytest.param(store(event(), version="1"), "format version 1", id="version-string"),
     pytest.param('{"events": []}', "`version`", id="missing-version"),
     pytest.param('{"version": 1}', "`events`", id="missing-events"),
     pytest.param('{"version": 1, "events": {}}', "$.events: Expected `array`", id="events-object"),
-    pytest.param(store(EVENT, extra=1), "unknown field `extra`", id="unknown-top-field"),
+    pytest.param(store(event(), extra=1), "unknown field `extra`", id="unknown-top-field"),
     pytest.param(store(event(date=1992)), "$.events[0].date", id="date-int"),
     pytest.param(store(event(date=1992)), "string", id="date-int-says-string"),
     pytest.param(store(event(date="2022-02-30")), "$.events[0].date", id="feb-30"),
     pytest.param(store(event(date="2023-02-29")), "$.events[0].date", id="feb-29-common"),
     pytest.param(store(event(date="1992-13")), "$.events[0].date", id="month-13"),
-    pytest.param(store(EVENT, event(id="b", date="07/09/1992")), "$.events[1].date", id="slashes"),
+    pytest.param(
+        store(event(), event(id="b", date="07/09/1992")), "$.events[1].date", id="slashes"
+    ),
     pytest.param(store(event(date="0000")), "$.events[0].date", id="year-0"),
     pytest.param(store(event(end_date="1992-9")), "$.events[0].end_date", id="bad-end-date"),
     pytest.param(store(event(kind="war")), "$.events[0].kind", id="unknown-kind"),
@@ -304,8 +305,7 @@ def test_committed_schema_is_up_to_date() -> None:
 
 
 def test_dumps_escapes_what_a_terminal_would_take_for_controls() -> None:
-    event = EVENT | {"title": "A \u202eright-to-left\u2028line \x85 end"}
-    (loaded,) = load_text(store(event))
+    (loaded,) = load_text(store(event(title="A \u202eright-to-left\u2028line \x85 end")))
     out = dumps([loaded]).decode()
     for raw in ("\u202e", "\u2028", "\x85"):
         assert raw not in out

@@ -10,8 +10,7 @@ from typing import Any
 
 import pytest
 
-from tests.helpers import EVENT, ROOT, store_error
-from tests.helpers import store_event as event
+from tests.helpers import ROOT, event, store_error
 from tests.helpers import store_text as store
 
 BAD_STORES = [
@@ -19,8 +18,8 @@ BAD_STORES = [
     pytest.param(store(event(parties=["AZ", "ZZ"])), "'ZZ'", id="unknown-code-named"),
     pytest.param(store(event(parties=["az", "JP"])), "$.events[0].parties[0]", id="lower-case"),
     pytest.param(store(event(parties=["AZE", "JP"])), "$.events[0].parties[0]", id="alpha-3"),
-    pytest.param(store(EVENT, EVENT), "$.events[1].id", id="duplicate-id"),
-    pytest.param(store(EVENT, EVENT), "$.events[0]", id="duplicate-id-first-index"),
+    pytest.param(store(event(), event()), "$.events[1].id", id="duplicate-id"),
+    pytest.param(store(event(), event()), "$.events[0]", id="duplicate-id-first-index"),
     pytest.param(
         store(event(parties=["AZ", "JP", "AZ"])), "$.events[0].parties[2]", id="party-twice"
     ),
@@ -52,14 +51,14 @@ def test_bad_store(text: str, expected: str) -> None:
 
 
 def test_duplicate_id_names_both_indexes() -> None:
-    message = store_error(store(EVENT, event(id="other"), EVENT).encode())
+    message = store_error(store(event(), event(id="other"), event()).encode())
     assert "$.events[2].id" in message
     assert "$.events[0]" in message
-    assert repr(EVENT["id"]) in message
+    assert repr(event()["id"]) in message
 
 
 def test_first_error_wins() -> None:
-    message = store_error(store(EVENT, event(id="b", by="TR"), event(id="c", by="US")).encode())
+    message = store_error(store(event(), event(id="b", by="TR"), event(id="c", by="US")).encode())
     assert "$.events[1].by" in message
     assert "$.events[2]" not in message
 

@@ -11,17 +11,16 @@ import pytest
 
 from bilat.domain import BilatError
 from bilat.store import StoreError, load_path
-from tests.helpers import EVENT
-from tests.helpers import store_event as event
+from tests.helpers import event
 from tests.helpers import store_text as store
 
 
 def test_load_path(tmp_path: Path) -> None:
     path = tmp_path / "events.json"
-    path.write_text(store(EVENT), encoding="utf-8")
+    path.write_text(store(event()), encoding="utf-8")
     loaded = load_path(path)
     assert loaded.name == str(path)
-    assert [e.id for e in loaded.events] == [EVENT["id"]]
+    assert [e.id for e in loaded.events] == [event()["id"]]
     assert load_path(str(path)).events == loaded.events
 
 
@@ -52,7 +51,7 @@ def test_directory(tmp_path: Path) -> None:
 )
 def test_unreadable_file(tmp_path: Path) -> None:
     path = tmp_path / "secret.json"
-    path.write_text(store(EVENT), encoding="utf-8")
+    path.write_text(store(event()), encoding="utf-8")
     path.chmod(0)
     try:
         with pytest.raises(StoreError, match="permission denied") as info:

@@ -1,6 +1,6 @@
 """Text from a store is data (bilat.text): what :func:`clean` lets through to a terminal,
 what :func:`escape` quotes in an error message, and what JSON writers must escape on top of
-the C0 controls (:data:`JSON_UNSAFE`)."""
+the C0 controls (:func:`json_unsafe`)."""
 
 from __future__ import annotations
 
@@ -8,7 +8,7 @@ import re
 
 import pytest
 
-from bilat.text import JSON_UNSAFE, clean, escape
+from bilat.text import clean, escape, json_unsafe
 
 # What must never reach a terminal: C0/C1 controls but tab and newline, the Arabic letter
 # mark, bidi marks and controls, line and paragraph separators, lone surrogates.
@@ -115,7 +115,7 @@ def test_escape_gives_one_line_with_no_unsafe_code_point() -> None:
         assert out == (visible(char) if UNSAFE.match(char) or char in "\t\n" else char)
 
 
-# --------------------------------------------------------------------------- JSON_UNSAFE
+# --------------------------------------------------------------------------- json_unsafe()
 
 
 @pytest.mark.parametrize(
@@ -126,7 +126,7 @@ def test_escape_gives_one_line_with_no_unsafe_code_point() -> None:
     ],
 )
 def test_json_unsafe_matches_what_json_writers_leave_raw(char: str) -> None:
-    assert JSON_UNSAFE.fullmatch(char)
+    assert json_unsafe().fullmatch(char)
 
 
 @pytest.mark.parametrize(
@@ -138,13 +138,13 @@ def test_json_unsafe_matches_what_json_writers_leave_raw(char: str) -> None:
 )
 def test_json_unsafe_leaves_c0_controls_and_text_alone(char: str) -> None:
     """JSON writers escape the C0 controls themselves; printable text stays as it is."""
-    assert not JSON_UNSAFE.search(char)
+    assert not json_unsafe().search(char)
 
 
 def test_json_unsafe_is_the_unsafe_set_beyond_c0() -> None:
     for char in CODE_POINTS:
         expected = bool(UNSAFE.match(char)) and ord(char) >= 0x20
-        assert bool(JSON_UNSAFE.match(char)) == expected, repr(char)
+        assert bool(json_unsafe().match(char)) == expected, repr(char)
 
 
 def test_cell_width_counts_wide_and_combining_characters() -> None:

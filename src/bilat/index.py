@@ -40,12 +40,15 @@ import stat
 import sys
 from array import array
 from collections.abc import Collection, Sequence
-from pathlib import Path
+from typing import TYPE_CHECKING
 
 import msgspec
 
 from . import __version__, codec
 from .domain import Event, Query
+
+if TYPE_CHECKING:
+    from pathlib import Path
 
 # The format of index files; the bilat version is recorded too, as the checks a store
 # passed belong to it, and the byte order, as offsets are stored as machine integers.
@@ -117,12 +120,13 @@ def shipped_digest(data: bytes) -> bytes:
     return len(data).to_bytes(8, "little") + zlib.crc32(data).to_bytes(4, "little")
 
 
-def index_file(cache_dir: Path, store_path: str | os.PathLike[str]) -> Path:
+def index_file(cache_dir: str | os.PathLike[str], store_path: str | os.PathLike[str]) -> Path:
     """Where the index of the store at ``store_path`` is kept: one file per store path."""
     import hashlib
+    from pathlib import Path
 
     key = hashlib.sha256(os.fsencode(os.path.realpath(store_path))).hexdigest()[:32]
-    return cache_dir / f"{key}.index"
+    return Path(cache_dir) / f"{key}.index"
 
 
 def build(
@@ -247,11 +251,12 @@ def build_shipped(data: bytes, events: Sequence[Event]) -> bytes:
     return build(data.removeprefix(codec.BOM), shipped_digest(data), events, stamp=_SHIPPED_STAMP)
 
 
-def shipped(path: Path, data: bytes) -> _Index | None:
+def shipped(path: str, data: bytes) -> _Index | None:
     """The shipped index in ``path`` when this version of bilat made it for exactly the
     store bytes ``data``; None otherwise (no index, another version, an edited store)."""
     try:
-        index = _decode_index(path.read_bytes())
+        with open(path, "rb") as f:
+            index = _decode_index(f.read())
     except (OSError, msgspec.DecodeError, msgspec.ValidationError):
         return None
     if index.stamp != _SHIPPED_STAMP or index.digest != shipped_digest(data):

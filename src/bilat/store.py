@@ -12,7 +12,6 @@ import functools
 import os
 import stat
 from collections.abc import Callable, Collection, Iterable
-from pathlib import Path
 from typing import TYPE_CHECKING, Any, BinaryIO
 
 import msgspec
@@ -124,7 +123,7 @@ def read_file(path: str | os.PathLike[str]) -> bytes:
 INDEX_MIN_BYTES = 4 << 20
 
 
-CacheDir = Callable[[], Path | None]
+CacheDir = Callable[[], "str | os.PathLike[str] | None"]
 """Where indexes are kept (None: nowhere), asked only when a store is large."""
 
 
@@ -153,7 +152,7 @@ def _load_indexed(
     name: str,
     f: BinaryIO,
     info: os.stat_result,
-    cache_dir: Path,
+    cache_dir: str | os.PathLike[str],
     query: Query | None,
 ) -> Store:
     from . import index
@@ -213,13 +212,15 @@ def _mapped_events(f: BinaryIO, found: Any, query: Query) -> tuple[Event, ...] |
 
 def read_bundled() -> tuple[str, bytes]:
     """The name and bytes of the reference store shipped inside the package."""
-    resource: Path | Traversable = Path(__file__).parent / "data" / "events.json"
-    if not resource.is_file():  # a zipped or otherwise unusual installation
-        from importlib import resources
-
-        resource = resources.files("bilat") / "data" / "events.json"
-    name = str(resource)
+    name = os.path.join(os.path.dirname(__file__), "data", "events.json")
     try:
+        if os.path.isfile(name):
+            with open(name, "rb") as f:
+                return name, f.read()
+        from importlib import resources  # a zipped or otherwise unusual installation
+
+        resource: Traversable = resources.files("bilat") / "data" / "events.json"
+        name = str(resource)
         return name, resource.read_bytes()
     except OSError as exc:
         raise StoreError(
@@ -234,7 +235,7 @@ def bundled_store(query: Query | None = None) -> Store:
     if query is not None:
         from . import index
 
-        found = index.shipped(Path(name).with_name(SHIPPED_INDEX), data)
+        found = index.shipped(os.path.join(os.path.dirname(name), SHIPPED_INDEX), data)
         if found is not None:
             try:
                 body = data.removeprefix(BOM)
@@ -251,11 +252,14 @@ SHIPPED_INDEX = "events.index"
 
 
 def default_stores(
-    user_store: Path, *, cache: CacheDir | None = None, query: Query | None = None
+    user_store: str | os.PathLike[str],
+    *,
+    cache: CacheDir | None = None,
+    query: Query | None = None,
 ) -> list[Store]:
     """The bundled store, then the user's store when it exists."""
     stores = [bundled_store(query)]
-    if user_store.is_file():
+    if os.path.isfile(user_store):
         stores.append(load_path(user_store, cache=cache, query=query))
     return stores
 

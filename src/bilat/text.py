@@ -7,18 +7,30 @@ lone surrogates never reach a terminal as they are: they become visible escapes 
 
 from __future__ import annotations
 
+import functools
 import re
 import unicodedata
 
 # Beyond the C0 controls: DEL and the C1 controls, the Arabic letter mark, bidi marks and
 # controls, line and paragraph separators, lone surrogates. JSON writers escape the C0
-# controls themselves, so JSON_UNSAFE is this set alone.
+# controls themselves, so json_unsafe() is this set alone.
 _BEYOND_C0 = "\x7f-\x9f\u061c\u200e\u200f\u2028-\u202e\u2066-\u2069\ud800-\udfff"
-JSON_UNSAFE = re.compile(f"[{_BEYOND_C0}]")
-# C0/C1 controls but tab and newline, and all of the above.
-_UNSAFE = re.compile(f"[\x00-\x08\x0b-\x1f{_BEYOND_C0}]")
-_UNSAFE_OR_SPACE = re.compile(_UNSAFE.pattern[:-1] + "\n\t]")
 _NAMED = {"\n": "\\n", "\t": "\\t", "\r": "\\r"}
+
+
+@functools.cache
+def _patterns() -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str]]:
+    """:func:`json_unsafe`; the C0/C1 controls but tab and newline, and all of those; the
+    same with tab and newline. Compiled on first use: a run that prints only JSON of
+    ASCII text never needs them, and their character classes take milliseconds."""
+    json_unsafe = re.compile(f"[{_BEYOND_C0}]")
+    unsafe = re.compile(f"[\x00-\x08\x0b-\x1f{_BEYOND_C0}]")
+    return json_unsafe, unsafe, re.compile(unsafe.pattern[:-1] + "\n\t]")
+
+
+def json_unsafe() -> re.Pattern[str]:
+    """The characters :func:`escape_json` escapes (JSON writers escape the C0 controls)."""
+    return _patterns()[0]
 
 
 def _escape(match: re.Match[str]) -> str:
@@ -33,15 +45,16 @@ def clean(text: str, *, multiline: bool = False) -> str:
     """Text safe to print. One line (tabs and line breaks become spaces), or with
     ``multiline`` the line breaks kept; every other control becomes a visible escape."""
     text = text.replace("\r\n", "\n")
+    _, unsafe, unsafe_or_space = _patterns()
     if multiline:
-        return _UNSAFE.sub(_escape, text).replace("\t", " ")
-    return _UNSAFE_OR_SPACE.sub(lambda m: " " if m.group() in "\n\t" else _escape(m), text)
+        return unsafe.sub(_escape, text).replace("\t", " ")
+    return unsafe_or_space.sub(lambda m: " " if m.group() in "\n\t" else _escape(m), text)
 
 
 def escape(text: str) -> str:
     """Every control made visible, line breaks and tabs too: for quoting a value in an
     error message."""
-    return _UNSAFE_OR_SPACE.sub(_escape, text)
+    return _patterns()[2].sub(_escape, text)
 
 
 def cell_width(text: str) -> int:
@@ -57,16 +70,16 @@ def cell_width(text: str) -> int:
     return width
 
 
-# The UTF-8 lead bytes of every character JSON_UNSAFE matches: DEL, C1 controls (c2), the
+# The UTF-8 lead bytes of every character json_unsafe() matches: DEL, C1 controls (c2), the
 # Arabic letter mark (d8), bidi marks and separators (e2 80, e2 81), surrogates (ed).
 _JSON_UNSAFE_BYTES = (b"\x7f", b"\xc2", b"\xd8", b"\xe2\x80", b"\xe2\x81", b"\xed")
 
 
 def escape_json(data: bytes) -> bytes:
-    """UTF-8 JSON with the characters of JSON_UNSAFE written as ``\\u`` escapes (the
+    """UTF-8 JSON with the characters of json_unsafe() written as ``\\u`` escapes (the
     strings stay exact; the encoder has escaped the C0 controls). The text is scanned only
     when it holds a byte that may start one."""
     if data.isascii() or not any(lead in data for lead in _JSON_UNSAFE_BYTES):
         return data
-    text = JSON_UNSAFE.sub(lambda m: f"\\u{ord(m.group()):04x}", data.decode("utf-8"))
+    text = _patterns()[0].sub(lambda m: f"\\u{ord(m.group()):04x}", data.decode("utf-8"))
     return text.encode("utf-8")

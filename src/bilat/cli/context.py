@@ -9,13 +9,13 @@ from __future__ import annotations
 import os
 import sys
 from collections.abc import Callable, Sequence
-from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 import click
 
 if TYPE_CHECKING:
     import datetime as dt
+    from pathlib import Path
 
     from rich.console import RenderableType
 
@@ -64,15 +64,22 @@ XDG = {"data": ("XDG_DATA_HOME", "~/.local/share"), "cache": ("XDG_CACHE_HOME", 
 
 def user_store() -> Path:
     """The user's own store: in BILAT_DATA_DIR, else the platform's user data folder."""
-    return Path(os.environ.get("BILAT_DATA_DIR") or user_folder("data")) / "events.json"
+    from pathlib import Path
+
+    return Path(user_store_path())
 
 
-def cache_dir() -> Path | None:
+def user_store_path() -> str:
+    """:func:`user_store` as a string (what a read needs, without importing pathlib)."""
+    return os.path.join(os.environ.get("BILAT_DATA_DIR") or user_folder("data"), "events.json")
+
+
+def cache_dir() -> str | None:
     """Where indexes of large stores are kept: BILAT_CACHE_DIR, else the platform's user
     cache folder; nowhere when BILAT_NO_CACHE is set to anything but an empty string."""
     if os.environ.get("BILAT_NO_CACHE"):
         return None
-    return Path(os.environ.get("BILAT_CACHE_DIR") or user_folder("cache"))
+    return os.environ.get("BILAT_CACHE_DIR") or user_folder("cache")
 
 
 def read_stores(store_paths: Sequence[str], query: Query | None = None) -> list[Store]:
@@ -82,7 +89,7 @@ def read_stores(store_paths: Sequence[str], query: Query | None = None) -> list[
 
     if store_paths:
         return [store_mod.load_path(p, cache=cache_dir, query=query) for p in store_paths]
-    return store_mod.default_stores(user_store(), cache=cache_dir, query=query)
+    return store_mod.default_stores(user_store_path(), cache=cache_dir, query=query)
 
 
 def load_events(store_paths: Sequence[str], query: Query | None = None) -> tuple[Event, ...]:
@@ -95,6 +102,8 @@ def load_events(store_paths: Sequence[str], query: Query | None = None) -> tuple
 def write_target(target: str | None) -> tuple[Path, tuple[Event, ...]]:
     """The store a write goes to (``--store``, else yours) and the events of the stores
     read before it (the bundled one, for your store), which its ids may override."""
+    from pathlib import Path
+
     from bilat import store as store_mod
 
     if target:
@@ -169,7 +178,8 @@ def write_output(output: str, data: bytes, what: str) -> str:
         click.echo(data, nl=False)
         return "standard output"
     try:
-        Path(output).write_bytes(data)
+        with open(output, "wb") as f:
+            f.write(data)
     except OSError as exc:
         reason = exc.strerror or exc
         raise click.ClickException(f"{output}: cannot write the {what}: {reason}") from None

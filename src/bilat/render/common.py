@@ -16,6 +16,7 @@ import msgspec
 from bilat import countries
 from bilat.codec import to_builtins
 from bilat.domain import Claim, Event, LeapRule, PartialDate, Source, YearsRange
+from bilat.domain import ordinal as english_ordinal
 from bilat.text import escape_json
 
 from . import lang
@@ -295,4 +296,4 @@ def summary(event: Event) -> str | None:
 def ordinal(years: int) -> str:
     """'30th' in English, '30-cu', '30周年', '30-я', '30.' in other languages."""
     current = lang.current()
-    return lang.english_ordinal(years) if current is None else current.ordinal(years)
+    return english_ordinal(years) if current is None else current.ordinal(years)

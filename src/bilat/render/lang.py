@@ -168,8 +168,3 @@ ANNIVERSARIES: dict[str, Any] = {
     ),
     "tr": lambda lang, n: f"{_tr_ordinal(lang, n)} yıl dönümü",
 }
-
-
-def english_ordinal(n: int) -> str:
-    suffix = "th" if 11 <= n % 100 <= 13 else {1: "st", 2: "nd", 3: "rd"}.get(n % 10, "th")
-    return f"{n}{suffix}"

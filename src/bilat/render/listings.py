@@ -41,8 +41,8 @@ from .common import (
     weekday,
     years_json,
 )
-from .lang import english_ordinal, t
 from .lang import n as lang_n
+from .lang import t
 
 
 class Listing(msgspec.Struct, kw_only=True):
@@ -267,7 +267,7 @@ def anniversary_listing(
             date.isoformat(),
             english_weekday(date),
             a.years,
-            english_ordinal(a.years),
+            a.ordinal,
             a.leap_day_moved,
             [claim_dates(c) for c in e.disputed] if e.disputed else [],
             msgspec.UNSET if as_of is None else _when(date, as_of)[1],

@@ -132,7 +132,7 @@ TEMPLATES = {
 def _templated(a: Anniversary, language: str) -> str:
     e = a.event
     current = lang.current()
-    nth = lang.english_ordinal(a.years) if current is None else current.anniversary(a.years)
+    nth = a.ordinal if current is None else current.anniversary(a.years)
     relations, recognition, other = TEMPLATES[language]
     template = other
     if e.kind == "diplomatic-relations":

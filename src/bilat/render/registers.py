@@ -8,11 +8,12 @@ from collections.abc import Sequence
 from typing import Any
 
 from bilat.domain import Event
+from bilat.domain import ordinal as english_ordinal
 from bilat.partners import Partner
 
 from .common import N_, letter_json, name, ordinal, years_json
-from .lang import english_ordinal, t
 from .lang import n as lang_n
+from .lang import t
 from .listings import Listing
 
 
