@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import datetime as dt
 import itertools
+from collections.abc import Callable
 
 import pytest
 
@@ -88,10 +89,24 @@ def test_constructor_rejects_impossible(year: int, month: int | None, day: int |
         PartialDate(year, month, day)
 
 
-def test_partial_date_is_immutable() -> None:
-    d = P("1992")
+@pytest.mark.parametrize("made", [P, lambda t: PartialDate(*map(int, t.split("-")))])
+def test_partial_date_is_immutable(made: Callable[[str], PartialDate]) -> None:
+    d = made("1992-09-07")
+    for field in ("year", "month", "day", "_iso", "_key", "_text_key", "_weekday"):
+        with pytest.raises(AttributeError):
+            setattr(d, field, None)
     with pytest.raises(AttributeError):
-        d.year = 1993  # type: ignore[misc]
+        d.__class__ = object  # not even made mutable again
+    assert type(d) is PartialDate
+    assert (d.year, d.month, d.day, d.isoformat(), d.weekday()) == (1992, 9, 7, "1992-09-07", 0)
+
+
+def test_a_date_from_a_day_is_that_day() -> None:
+    d = PartialDate.from_date(dt.date(999, 2, 3))
+    assert type(d) is PartialDate
+    assert d == P("0999-02-03")
+    assert d.isoformat() == "0999-02-03"
+    assert d.sort_key == (999, 2, 3)
 
 
 @pytest.mark.parametrize(

@@ -21,6 +21,10 @@ from tests.helpers import exact
 pytestmark = pytest.mark.usefixtures("index_every_store")
 
 
+def index_path(cache_dir: Path, store_path: Path) -> Path:
+    return Path(index.index_file(cache_dir, store_path))
+
+
 def cache_of(tmp_path: Path) -> Callable[[], Path]:
     return lambda: tmp_path / "cache"
 
@@ -31,7 +35,7 @@ def test_index_is_written_by_a_full_load_then_used(big_store: Path, tmp_path: Pa
     first = load_path(big_store, cache=cache, query=query)
     assert len(first.events) == 1500  # no index yet: a full load
     assert first.all_ids is None
-    assert index.index_file(cache(), big_store).is_file()
+    assert index_path(cache(), big_store).is_file()
     second = load_path(big_store, cache=cache, query=query)
     assert second.all_ids is not None
     assert set(second.all_ids()) == {e.id for e in first.events}
@@ -107,7 +111,7 @@ def test_a_settled_store_is_neither_read_whole_nor_hashed(
     path, cache, query = copy_of(big_store, tmp_path), cache_of(tmp_path), Query(year=2022)
     expected = exact(load_path(path).events, query)
     load_path(path, cache=cache)
-    settle(index.index_file(cache(), path))
+    settle(index_path(cache(), path))
     seen = whole_reads(monkeypatch)
     loaded = load_path(path, cache=cache, query=query)
     assert seen == []
@@ -131,7 +135,7 @@ def test_an_edit_that_keeps_the_size_and_the_mtime_is_caught(
     path, cache = copy_of(big_store, tmp_path), cache_of(tmp_path)
     query = Query(all_countries=("AZ", "JP"))
     load_path(path, cache=cache)
-    settle(index.index_file(cache(), path))
+    settle(index_path(cache(), path))
     before = path.stat()
     title = load_path(path, cache=cache, query=query).events[0].title.encode()
     changed = title[:-1] + (b"X" if title[-1:] != b"X" else b"Y")
@@ -147,7 +151,7 @@ def test_a_touched_store_is_hashed_once_and_its_index_refreshed(
 ) -> None:
     path, cache, query = copy_of(big_store, tmp_path), cache_of(tmp_path), Query(year=2020)
     load_path(path, cache=cache)
-    where = index.index_file(cache(), path)
+    where = index_path(cache(), path)
     os.utime(path)  # touched: the same bytes, another stat
     seen = whole_reads(monkeypatch)
     assert load_path(path, cache=cache, query=query).all_ids is not None
@@ -166,7 +170,7 @@ def test_an_index_that_does_not_fit_a_settled_store_is_not_trusted(
     path, cache = copy_of(big_store, tmp_path), cache_of(tmp_path)
     query = Query(all_countries=("AZ",))
     load_path(path, cache=cache)
-    where = index.index_file(cache(), path)
+    where = index_path(cache(), path)
     raw = msgspec.msgpack.decode(body_of(where))
     raw[2] = raw[2][8:] + raw[2][:8]  # every span shifted by one offset
     forge(where, msgspec.msgpack.encode(raw))
@@ -193,7 +197,7 @@ def test_a_flipped_bit_is_caught_before_the_index_is_used(big_store: Path, tmp_p
     cache = cache_of(tmp_path)
     query = Query(all_countries=("AZ", "JP"))
     expected = load_path(big_store, cache=cache, query=query).events
-    where = index.index_file(cache(), big_store)
+    where = index_path(cache(), big_store)
     data = bytearray(where.read_bytes())
     data[len(data) // 2] ^= 0x01
     where.write_bytes(bytes(data))
@@ -206,7 +210,7 @@ def test_a_flipped_bit_is_caught_before_the_index_is_used(big_store: Path, tmp_p
 def test_an_index_that_is_a_fifo_or_a_device_is_not_read(big_store: Path, tmp_path: Path) -> None:
     cache = cache_of(tmp_path)
     load_path(big_store, cache=cache)
-    where = index.index_file(cache(), big_store)
+    where = index_path(cache(), big_store)
     where.unlink()
     os.mkfifo(where)
     assert load_path(big_store, cache=cache, query=Query()).all_ids is None  # no hang
@@ -220,7 +224,7 @@ def test_a_cache_others_can_write_is_not_used(big_store: Path, tmp_path: Path) -
     load_path(big_store, cache=cache)
     folder = cache()
     assert folder is not None
-    where = index.index_file(folder, big_store)
+    where = index_path(folder, big_store)
     where.chmod(0o666)
     assert load_path(big_store, cache=cache, query=Query()).all_ids is None
     where.chmod(0o600)
@@ -236,7 +240,7 @@ def test_a_broken_index_costs_only_speed(
 ) -> None:
     cache = cache_of(tmp_path)
     load_path(big_store, cache=cache)
-    where = index.index_file(cache(), big_store)
+    where = index_path(cache(), big_store)
     full = where.read_bytes()
     where.write_bytes(full[: len(full) // 2] if content is None else content)
     query = Query(any_countries=("TR",))
@@ -264,7 +268,7 @@ def test_an_index_that_does_not_fit_the_file_is_not_trusted(
     read: spans that do not fall on events make the load a full one."""
     cache = cache_of(tmp_path)
     load_path(big_store, cache=cache)
-    where = index.index_file(cache(), big_store)
+    where = index_path(cache(), big_store)
     raw = msgspec.msgpack.decode(body_of(where))
     raw[2] = spans(raw[2])
     forge(where, msgspec.msgpack.encode(raw))
@@ -277,7 +281,7 @@ def test_an_index_that_does_not_fit_the_file_is_not_trusted(
 def test_an_index_of_another_version_is_not_used(big_store: Path, tmp_path: Path) -> None:
     cache = cache_of(tmp_path)
     load_path(big_store, cache=cache)
-    where = index.index_file(cache(), big_store)
+    where = index_path(cache(), big_store)
     raw = msgspec.msgpack.decode(body_of(where))
     raw[0] = "bilat 0.0.1 index 1 little"
     forge(where, msgspec.msgpack.encode(raw))
@@ -346,7 +350,7 @@ def test_commands_answer_the_same_with_the_index(
     without = run(*command, env={**env, "BILAT_NO_CACHE": "1"})
     assert not (tmp_path / "cache").exists()
     first = run(*command, env=env)  # writes the index
-    assert index.index_file(tmp_path / "cache", big_store).is_file()
+    assert index_path(tmp_path / "cache", big_store).is_file()
     second = run(*command, env=env)  # reads it
     assert without.exit_code == first.exit_code == second.exit_code == 0
     assert without.output == first.output == second.output

@@ -40,15 +40,11 @@ import stat
 import sys
 from array import array
 from collections.abc import Collection, Sequence
-from typing import TYPE_CHECKING
 
 import msgspec
 
 from . import __version__, codec
 from .domain import Event, Query
-
-if TYPE_CHECKING:
-    from pathlib import Path
 
 # The format of index files; the bilat version is recorded too, as the checks a store
 # passed belong to it, and the byte order, as offsets are stored as machine integers.
@@ -120,13 +116,12 @@ def shipped_digest(data: bytes) -> bytes:
     return len(data).to_bytes(8, "little") + zlib.crc32(data).to_bytes(4, "little")
 
 
-def index_file(cache_dir: str | os.PathLike[str], store_path: str | os.PathLike[str]) -> Path:
+def index_file(cache_dir: str | os.PathLike[str], store_path: str | os.PathLike[str]) -> str:
     """Where the index of the store at ``store_path`` is kept: one file per store path."""
     import hashlib
-    from pathlib import Path
 
     key = hashlib.sha256(os.fsencode(os.path.realpath(store_path))).hexdigest()[:32]
-    return Path(cache_dir) / f"{key}.index"
+    return os.path.join(cache_dir, f"{key}.index")
 
 
 def build(
@@ -181,7 +176,7 @@ def _private(mode: int, uid: int) -> bool:
     return mine and not mode & (stat.S_IWGRP | stat.S_IWOTH)
 
 
-def usable_folder(folder: Path) -> bool:
+def usable_folder(folder: str) -> bool:
     """Whether indexes may be kept in ``folder``: a folder of this user's that no other
     user can write (else another user could hide events from everyone)."""
     try:
@@ -191,11 +186,11 @@ def usable_folder(folder: Path) -> bool:
     return stat.S_ISDIR(info.st_mode) and _private(info.st_mode, info.st_uid)
 
 
-def read(path: Path, limit: int) -> Found | None:
+def read(path: str, limit: int) -> Found | None:
     """The index in ``path`` when it is whole (its own digest holds), of this version of
     bilat, private, a regular file and at most ``limit`` bytes; None otherwise. Whether
     it describes the store is for the caller to check (:func:`unchanged`, ``digest``)."""
-    if not usable_folder(path.parent):
+    if not usable_folder(os.path.dirname(path)):
         return None
     try:
         fd = os.open(path, os.O_RDONLY | os.O_NONBLOCK | getattr(os, "O_NOFOLLOW", 0))
@@ -225,17 +220,19 @@ def read(path: Path, limit: int) -> Found | None:
     return Found(index, info.st_mtime_ns)
 
 
-def write(path: Path, data: bytes) -> None:
+def write(path: str, data: bytes) -> None:
     """Write an index file atomically, or not at all: a cache that cannot be written is
     no reason to fail a command. ``data`` is the body :func:`build` made."""
     tmp = None
     try:
-        path.parent.mkdir(mode=0o700, parents=True, exist_ok=True)
-        if not usable_folder(path.parent):
+        folder = os.path.dirname(path)
+        os.makedirs(folder, mode=0o700, exist_ok=True)
+        if not usable_folder(folder):
             return
         import tempfile  # only writers pay for it (and shutil, random)
 
-        fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
+        name = os.path.basename(path)
+        fd, tmp = tempfile.mkstemp(prefix=f".{name}.", suffix=".tmp", dir=folder)
         with os.fdopen(fd, "wb") as f:
             f.write(_MAGIC + digest(data) + data)
         os.replace(tmp, path)
