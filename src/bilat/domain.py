@@ -189,6 +189,7 @@ def anniversaries_in(
     placements: dict[tuple[int | None, int | None], tuple[PartialDate, bool]] = {}
     keyed: list[tuple[str, Anniversary]] = []
     append = keyed.append
+    make = tuple.__new__  # Anniversary(...) without NamedTuple's Python-level __new__
     for event in events:
         date = event.date
         n = year - date.year
@@ -203,7 +204,7 @@ def anniversaries_in(
             append(
                 (
                     placed._text_key + date._text_key + event.id,
-                    Anniversary(event, n, placed, moved),
+                    make(Anniversary, (event, n, placed, moved)),
                 )
             )
     keyed.sort(key=_first)

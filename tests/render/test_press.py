@@ -1,0 +1,149 @@
+"""The press line (bilat.render.press): one sentence per anniversary by each language's own
+grammar, for every kind of event and every precision of date, and the declension helpers.
+The establishment of relations in every language, and the commonest declensions:
+tests/render/test_lang.py."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from typing import Any
+
+import pytest
+
+from bilat.codec import event_from_dict
+from bilat.domain import Anniversary, anniversaries_in
+from bilat.render import lang
+from bilat.render.press import (
+    accusative,
+    genitive,
+    instrumental_ru,
+    press_line,
+    press_lines,
+    year_suffix_az,
+)
+from tests.helpers import event
+
+
+@pytest.fixture
+def speak() -> Iterator[None]:
+    yield
+    lang.use(None)
+
+
+def found(year: int, **fields: Any) -> Anniversary:
+    (anniversary,) = anniversaries_in([event_from_dict(event(**fields))], year, 5)
+    return anniversary
+
+
+RECOGNITION = {"kind": "recognition", "by": "JP", "date": "1991-12-28", "title": "Recognition"}
+VISIT = {"kind": "visit", "date": "1992-09", "title": "Gasimov in Tokyo"}
+AGREEMENT = {"kind": "agreement", "date": "1992", "title": "Trade agreement"}
+
+
+@pytest.mark.parametrize(
+    ("year", "suffix"),
+    [(2021, "ci"), (2022, "ci"), (2023, "cü"), (2024, "cü"), (2025, "ci"), (2026, "cı"),
+     (2027, "ci"), (2028, "ci"), (2029, "cu"), (2030, "cu"), (2040, "cı"), (2060, "cı"),
+     (2090, "cı"), (2100, "cü")],
+)  # fmt: skip
+@pytest.mark.usefixtures("speak")
+def test_the_azerbaijani_year_suffix_follows_the_last_number_word(year: int, suffix: str) -> None:
+    lang.use("az")
+    assert year_suffix_az(year) == suffix
+
+
+@pytest.mark.parametrize(
+    ("word", "language", "of", "object_"),
+    [("Rusiya", "az", "Rusiyanın", "Rusiyanı"), ("Misir", "az", "Misirin", "Misiri"),
+     ("Peru", "az", "Perunun", "Perunu"), ("Özbəkistan", "az", "Özbəkistanın", "Özbəkistanı"),
+     ("Rusya", "tr", "Rusya'nın", "Rusya'yı"), ("Mısır", "tr", "Mısır'ın", "Mısır'ı"),
+     ("Peru", "tr", "Peru'nun", "Peru'yu"), ("Ürdün", "tr", "Ürdün'ün", "Ürdün'ü"),
+     ("Küba", "tr", "Küba'nın", "Küba'yı"), ("Türkiye", "tr", "Türkiye'nin", "Türkiye'yi")],
+)  # fmt: skip
+def test_turkic_cases_by_the_last_vowel_and_ending(
+    word: str, language: str, of: str, object_: str
+) -> None:
+    assert genitive(word, language) == of
+    assert accusative(word, language) == object_
+
+
+@pytest.mark.parametrize(
+    ("name", "expected"),
+    [("Мальдивы", "Мальдивами"), ("Франция", "Францией"), ("Куба", "Кубой"),
+     ("Чили", "Чили"), ("Того", "Того"), ("Южный Судан", "Южным Суданом"),
+     ("Саудовская Аравия", "Саудовской Аравией"),
+     ("Объединённые Арабские Эмираты", "Объединёнными Арабскими Эмиратами"),
+     ("Соединенные Штаты Америки", "Соединенными Штатами Америки")],
+)  # fmt: skip
+def test_russian_instrumental_declines_adjectives_and_the_first_noun(
+    name: str, expected: str
+) -> None:
+    assert instrumental_ru(name) == expected
+
+
+ENGLISH = [
+    pytest.param(2021, RECOGNITION,
+                 "28 December 2021 marks the 30th anniversary of the recognition of Azerbaijan "
+                 "by Japan.", id="recognition"),
+    pytest.param(2021, {**RECOGNITION, "by": None},
+                 "28 December 2021 marks the 30th anniversary of “Recognition” (Azerbaijan – "
+                 "Japan).", id="recognition-by-nobody"),
+    pytest.param(2022, VISIT, "September 2022 marks the 30th anniversary of “Gasimov in Tokyo” "
+                 "(Azerbaijan – Japan).", id="month"),
+    pytest.param(2022, AGREEMENT, "2022 marks the 30th anniversary of “Trade agreement” "
+                 "(Azerbaijan – Japan).", id="year"),
+]  # fmt: skip
+
+
+@pytest.mark.parametrize(("year", "fields", "expected"), ENGLISH)
+def test_english_sentences_for_every_kind_and_precision(
+    year: int, fields: dict[str, Any], expected: str
+) -> None:
+    assert press_line(found(year, **fields)) == expected
+
+
+OTHER_LANGUAGES = [
+    pytest.param("ja", 2021, RECOGNITION, "2021年12月28日は、日本によるアゼルバイジャン承認30周年です。",
+                 id="ja-recognition"),
+    pytest.param("ja", 2022, VISIT, "2022年9月は、「Gasimov in Tokyo」（アゼルバイジャン・日本）から"
+                 "30周年です。", id="ja-other"),
+    pytest.param("ru", 2021, RECOGNITION, "28 декабря 2021 года — 30-летие события "
+                 "«Recognition» (Азербайджан, Япония).", id="ru-day"),
+    pytest.param("ru", 2022, AGREEMENT, "2022 — 30-летие события «Trade agreement» "
+                 "(Азербайджан, Япония).", id="ru-year"),
+    pytest.param("az", 2022, AGREEMENT, "2022-ci il «Trade agreement» hadisəsinin 30-cu "
+                 "ildönümüdür (Azərbaycan, Yaponiya).", id="az-year"),
+    pytest.param("az", 2022, VISIT, "sentyabr 2022-ci il «Gasimov in Tokyo» hadisəsinin 30-cu "
+                 "ildönümüdür (Azərbaycan, Yaponiya).", id="az-month"),
+    pytest.param("tr", 2022, VISIT, "Eylül 2022, «Gasimov in Tokyo» olayının 30. yıl dönümüdür "
+                 "(Azerbaycan, Japonya).", id="tr-month"),
+    pytest.param("tr", 2026, {**AGREEMENT, "date": "1996-06-13"}, "13 Haziran 2026, «Trade "
+                 "agreement» olayının 30. yıl dönümüdür (Azerbaycan, Japonya).", id="tr-day"),
+]  # fmt: skip
+
+
+@pytest.mark.usefixtures("speak")
+@pytest.mark.parametrize(("code", "year", "fields", "expected"), OTHER_LANGUAGES)
+def test_sentences_in_the_languages_with_a_grammar_here(
+    code: str, year: int, fields: dict[str, Any], expected: str
+) -> None:
+    anniversary = found(year, **fields)
+    lang.use(code)
+    assert press_line(anniversary) == expected
+
+
+@pytest.mark.usefixtures("speak")
+def test_russian_month_dates_get_no_year_genitive() -> None:
+    anniversary = found(2022, **VISIT)
+    lang.use("ru")
+    line = press_line(anniversary)
+    assert line.startswith("сентябрь 2022\u202fг. — 30-летие")  # as CLDR writes it
+    assert "года" not in line
+
+
+def test_press_lines_one_per_anniversary() -> None:
+    both = [found(2022, id="r"), found(2022, id="v", **VISIT)]
+    text = press_lines(both)
+    assert text.splitlines() == [press_line(a) for a in both]
+    assert text.endswith(".\n")
+    assert press_lines([]) == ""
