@@ -167,6 +167,18 @@ def test_add_with_replace_overwrites_and_skip_existing_skips(tmp_path: Path) -> 
     assert ids(store) == ["a", "n"]
 
 
+def test_replace_never_adds_a_second_copy_under_another_id(tmp_path: Path) -> None:
+    store = tmp_path / "events.json"
+    add_events(store, [make(id="a", title="Same")])
+    before = store.read_bytes()
+    with pytest.raises(StoreError, match="the same event is already there as 'a'"):
+        add_events(store, [make(id="b", title="Same")], replace=True)
+    assert store.read_bytes() == before
+    add_events(store, [make(id="a", title="Same", summary="Now with a summary")], replace=True)
+    (only,) = load_path(store).events
+    assert only.summary == "Now with a summary"
+
+
 def test_ids_are_made_under_the_lock_past_every_taken_one(tmp_path: Path) -> None:
     store = tmp_path / "events.json"
     add_events(store, [make(id="az-jp-visit-2020", **VISIT)])

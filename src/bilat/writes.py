@@ -177,7 +177,8 @@ def add_events(
 
     An id already in the store, or in ``others`` (the stores read before it), is refused
     unless ``replace``; an event identical to one already there (same date, parties, kind
-    and title) is refused, or skipped with ``skip_existing``. The events at the positions
+    and title) under another id is refused, or skipped with ``skip_existing``: ``replace``
+    overwrites an event by its id, it never adds a second copy under a new one. The events at the positions
     ``new_ids`` get an id made here, under the lock, so that concurrent writers never pick
     the same one. Nothing is written unless every event can be added.
     """
@@ -190,7 +191,8 @@ def add_events(
         skipped: list[Event] = []
         for i, event in enumerate(new):
             same = identities.get(title_key(event))
-            if same is not None and not replace:
+            overwrites = replace and i not in new_ids and same is not None and same.id == event.id
+            if same is not None and not overwrites:
                 if skip_existing:
                     skipped.append(event)
                     continue

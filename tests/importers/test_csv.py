@@ -163,3 +163,43 @@ def test_a_cell_may_hold_a_letter_length_text(tmp_path: Path) -> None:
     result = read(tmp_path, f"1992,AZ;JP,visit,V,,S,{summary}", header=HEADER + ",summary")
     (error,) = result.errors  # the event's own limit speaks, not the CSV reader
     assert "line 2: $.summary" in error
+
+
+# --------------------------------------------------------------------------- quoting
+
+
+@pytest.mark.parametrize("end", ["\n", "\r\n"])
+def test_a_line_break_inside_a_quoted_cell_is_kept(tmp_path: Path, end: str) -> None:
+    row = f'1992-09-07,AZ;JP,visit,A visit,https://a.example/,A,"First line{end}second line"'
+    result = read(tmp_path, row, header=HEADER + ",summary", end=end)
+    assert result.errors == []
+    (e,) = result.events
+    assert e.summary is not None
+    assert "First line" in e.summary
+    assert e.summary.endswith("second line")
+    assert "linesecond" not in e.summary
+
+
+@pytest.mark.parametrize("char", ["\x0c", "\x1c", "\x85", "\u2028", "\u2029"])
+def test_a_separator_that_is_not_a_line_break_does_not_split_the_row(
+    tmp_path: Path, char: str
+) -> None:
+    row = f'1992-09-07,AZ;JP,visit,A visit,https://a.example/,A,"one{char}two"'
+    result = read(tmp_path, row, header=HEADER + ",summary")
+    assert result.errors == []
+    (e,) = result.events
+    assert e.summary == f"one{char}two"  # the cell as written: data, shown escaped
+
+
+def test_an_unclosed_quote_is_an_error_not_the_rest_of_the_file(tmp_path: Path) -> None:
+    rows = [
+        '1992-09-07,AZ;JP,visit,"An unclosed title,https://a.example/,A',
+        "1993-01-01,AZ;JP,visit,Another,https://b.example/,B",
+    ]
+    with pytest.raises(StoreError, match=r"events\.csv: line \d+: unexpected end of data"):
+        read(tmp_path, *rows)
+
+
+def test_a_column_named_twice_is_refused(tmp_path: Path) -> None:
+    with pytest.raises(StoreError, match=r"line 1: a column named twice: title"):
+        read(tmp_path, "1992-09-07,AZ;JP,visit,A,B,https://a.example/,A", header=HEADER + ",title")

@@ -86,8 +86,20 @@ def test_md_escapes(text: str, expected: str) -> None:
     assert md(text) == expected
 
 
-def test_md_text_renders_as_the_same_text() -> None:
-    text = "*a* _b_ `c` [d](e) <i>f</i> # g | h \\ i ![j](k)"
+@pytest.mark.parametrize(
+    "text",
+    [
+        "*a* _b_ `c` [d](e) <i>f</i> # g | h \\ i ![j](k)",
+        "AT&amp;T, &copy; and ~~struck~~",
+        "1992. The year relations began",
+        "3) a numbered line",
+        "- not a list",
+        "+ nor this",
+        "--- nor a rule",
+        "=== nor a heading",
+    ],
+)
+def test_md_text_renders_as_the_same_text(text: str) -> None:
     rendered = MarkdownIt().render(md(text))
     assert rendered == f"<p>{html.escape(text, quote=False)}</p>\n"
 

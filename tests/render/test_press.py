@@ -147,3 +147,12 @@ def test_press_lines_one_per_anniversary() -> None:
     assert text.splitlines() == [press_line(a) for a in both]
     assert text.endswith(".\n")
     assert press_lines([]) == ""
+
+
+@pytest.mark.usefixtures("speak")
+def test_a_locale_without_a_sentence_of_its_own_gets_a_whole_english_one() -> None:
+    """French names and dates in the English sentence, with an English ordinal and a
+    capital letter at its start (French months are written in lower case)."""
+    lang.use("fr")
+    line = press_line(found(2022, date="1992-10", kind="visit", title="A visit"))
+    assert line == "Octobre 2022 marks the 30th anniversary of “A visit” (Azerbaïdjan – Japon)."

@@ -164,3 +164,5 @@ def test_an_event_panel_of_a_letter_holds_the_letter() -> None:
     text = render(event_panel(LETTER), 80)
     assert "│ By: Azerbaijan (Azerbaijan → Japan)" in text
     assert "│ │ From: Aliyev" in text  # the letter's panel, inside the event's
+    assert text.count("Sources:") == 1  # once, below the panels, never cut by a border
+    assert text.index("Sources:") > text.rindex("╰")

@@ -9,6 +9,7 @@ Columns: ``date``, ``parties`` (codes separated by ``;``), ``kind``, ``title``,
 from __future__ import annotations
 
 import csv
+import io
 from typing import Any
 
 from bilat import codec
@@ -82,12 +83,17 @@ def read(file: str) -> Imported:
     """The events of a CSV file; rows in error are reported, in file order, not raised.
     Header names may have spaces around them (a header copied with ", " between names)."""
     csv.field_size_limit(MAX_FIELD)
-    reader = csv.DictReader(read_text(file).splitlines())
+    # The csv module splits the lines itself (a quoted cell may hold a line break), and
+    # strict: an unclosed quote is an error, not the rest of the file in one cell.
+    reader = csv.DictReader(io.StringIO(read_text(file), newline=""), strict=True)
     try:
         reader.fieldnames = [name.strip() for name in reader.fieldnames or []]
     except csv.Error as exc:
         raise StoreError(f"{file}: line 1: {exc}") from None
     header = reader.fieldnames
+    twice = sorted({c for c in header if header.count(c) > 1})
+    if twice:
+        raise StoreError(f"{file}: line 1: a column named twice: {', '.join(twice)}")
     missing = [c for c in COLUMNS if c not in header]
     if missing:
         raise StoreError(f"{file}: missing columns: {', '.join(missing)}")

@@ -54,12 +54,22 @@ def md_link(source: Source) -> str:
     return f"[{md(source.title)}]({target})"
 
 
-_MD_SPECIAL = re.compile(r"([\\`*_\[\]<>|#])")
+_MD_SPECIAL = re.compile(r"([\\`*_\[\]<>|#&~])")
+# What makes a line a list item, a rule or a heading underline when it starts it:
+# "- ", "+ ", "=", "1992. ", "1) ".
+_MD_LEADING = re.compile(r"^(\s*)(?:([-+=])|(\d+)([.)]))")
 
 
 def md(text: str) -> str:
-    """Markdown-escaped, single-line, control-free text."""
-    return _MD_SPECIAL.sub(r"\\\1", clean(text))
+    """Markdown-escaped, single-line, control-free text: read as Markdown, it is the text
+    itself, wherever a line may start with it (a list item, a letter's paragraph)."""
+    escaped = _MD_SPECIAL.sub(r"\\\1", clean(text))
+    return _MD_LEADING.sub(_leading, escaped, count=1)
+
+
+def _leading(match: re.Match[str]) -> str:
+    space, sign, number, end = match.groups()
+    return f"{space}\\{sign}" if sign else f"{space}{number}\\{end}"
 
 
 def listing_markdown(listing: Listing) -> str:

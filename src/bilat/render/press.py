@@ -132,7 +132,8 @@ TEMPLATES = {
 def _templated(a: Anniversary, language: str) -> str:
     e = a.event
     current = lang.current()
-    nth = a.ordinal if current is None else current.anniversary(a.years)
+    # An English sentence takes an English ordinal, whatever locale names its dates.
+    nth = a.ordinal if current is None or language == "en" else current.anniversary(a.years)
     relations, recognition, other = TEMPLATES[language]
     template = other
     if e.kind == "diplomatic-relations":
@@ -140,7 +141,7 @@ def _templated(a: Anniversary, language: str) -> str:
     elif e.kind == "recognition" and e.by:
         template = recognition
     by = e.by or e.parties[0]
-    return template.format(
+    sentence = template.format(
         date=_date(a),
         nth=nth,
         a=name(e.parties[0]),
@@ -149,6 +150,7 @@ def _templated(a: Anniversary, language: str) -> str:
         other=name(next(p for p in e.parties if p != by)),
         title=e.title,
     )
+    return sentence[:1].upper() + sentence[1:]  # "Octobre 2022 marks ..."
 
 
 #: The words of the two Turkic sentences: (comma after the date, "with", "relations were

@@ -144,6 +144,15 @@ def _below(heading: str, lines: list[str]) -> RenderableType:
 
 
 def letter_panel(event: Event, footer: str | None = None) -> RenderableType:
+    """The letter in a box, then its sources (and the footer) outside it."""
+    from rich.console import Group
+    from rich.text import Text
+
+    below = [_letter_box(event), _below(t("Sources"), [source_line(s) for s in event.sources])]
+    return Group(*below, Text(clean(footer))) if footer else Group(*below)
+
+
+def _letter_box(event: Event) -> RenderableType:
     from rich.console import Group
     from rich.panel import Panel
     from rich.text import Text
@@ -162,9 +171,7 @@ def letter_panel(event: Event, footer: str | None = None) -> RenderableType:
             body.append(Text(clean(event.summary) + "\n", style="italic"))
         body.append(Text(t("(The store has no text for this letter.)") + "\n"))
     heading = Text(clean(f"{t('Letter')} \u00b7 {names(event.parties)}"))
-    panel = Panel(Group(*body), title=heading, title_align="left")
-    below = [panel, _below(t("Sources"), [source_line(s) for s in event.sources])]
-    return Group(*below, Text(clean(footer))) if footer else Group(*below)
+    return Panel(Group(*body), title=heading, title_align="left")
 
 
 def event_panel(event: Event) -> RenderableType:
@@ -178,7 +185,7 @@ def event_panel(event: Event) -> RenderableType:
         body.append(clean(value) + "\n")
     parts: list[RenderableType] = [body]
     if event.letter is not None:
-        parts.append(letter_panel(event))
+        parts.append(_letter_box(event))  # its sources are the event's, below
     panel = Panel(Group(*parts), title=Text(clean(title(event))), title_align="left")
     below = [_below(t("Sources"), [source_line(s) for s in event.sources])]
     if event.disputed:
