@@ -57,6 +57,7 @@ def escape(text: str) -> str:
     return _patterns()[2].sub(_escape, text)
 
 
+@functools.lru_cache(maxsize=1 << 14)  # a column repeats its cells ("Azerbaijan – Japan")
 def cell_width(text: str) -> int:
     """How many terminal cells ``text`` takes: two for wide East Asian characters (日本),
     none for combining marks, one for the rest."""

@@ -163,17 +163,15 @@ def listing_plain(listing: Listing) -> str:
         lines.append(clean(listing.empty))
     else:
         headers = [t(column) for column in listing.columns]
-        widths = [
-            max(cell_width(column), *(cell_width(r[j]) for r in rows))
-            for j, column in enumerate(headers)
-        ]
+        measured = [[cell_width(cell) for cell in row] for row in [headers, *rows]]
+        widths = [max(column) for column in zip(*measured, strict=True)]
 
-        def line(cells: list[str]) -> str:
-            padded = [c + " " * (w - cell_width(c)) for c, w in zip(cells, widths, strict=True)]
+        def line(cells: list[str], sizes: list[int]) -> str:
+            padded = [c + " " * (w - n) for c, n, w in zip(cells, sizes, widths, strict=True)]
             return "  ".join(padded).rstrip()
 
-        lines.append(line(headers))
+        lines.append(line(headers, measured[0]))
         lines.append("  ".join("\u2500" * w for w in widths))
-        lines += [line(r) for r in rows]
+        lines += [line(r, n) for r, n in zip(rows, measured[1:], strict=True)]
     lines += [clean(note) for note in listing.notes]
     return "\n".join(lines) + "\n"

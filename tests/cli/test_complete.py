@@ -1,4 +1,4 @@
-"""Tab completion, driven as click's own tests drive it."""
+"""Tab completion (bilat.cli.complete), driven as click's own tests drive it."""
 
 from __future__ import annotations
 
