@@ -94,8 +94,9 @@ def check_distinct(codes: Sequence[str], what: str) -> None:
     """A usage error when a country is named twice where distinct ones are needed."""
     from bilat import countries
 
-    if len(set(codes)) != len(codes):
-        raise click.UsageError(f"{what}: the same country ({countries.name(codes[0])}) twice")
+    twice = next((code for i, code in enumerate(codes) if code in codes[:i]), None)
+    if twice is not None:
+        raise click.UsageError(f"{what}: the same country ({countries.name(twice)}) twice")
 
 
 def store_option(f: F) -> F:

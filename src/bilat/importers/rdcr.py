@@ -165,7 +165,7 @@ def _title(kind: str, by: str | None, partner: str, heading: str) -> str:
         else "Mutual recognition",
         "diplomatic-relations": "Diplomatic relations established",
         "relations-restored": "Diplomatic relations restored",
-        "relations-severed": f"Diplomatic relations severed by {who}"
+        "relations-severed": f"{who} severs diplomatic relations"
         if by
         else "Diplomatic relations severed",
         "relations-suspended": "Diplomatic relations suspended",

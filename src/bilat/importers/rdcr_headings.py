@@ -145,6 +145,7 @@ FEATURES: tuple[tuple[str, re.Pattern[str]], ...] = (
 #: Headings that are never events between the two states, whatever else they mention:
 #: (pattern, reason). Checked before the features.
 VETOES: tuple[tuple[re.Pattern[str], str], ...] = (
+    (re.compile(r"^\s*no\b", _I), "says that nothing happened"),  # "No Relations Established."
     (re.compile(r"declaration of accession", _I), "accession to another state's treaty"),
     (
         re.compile(r"non-recognition|recognition .*withdrawn|limited u\.s\. recognition", _I),
@@ -260,6 +261,8 @@ def mission_owner(heading: str, kind: str) -> Owner:
 
 
 def severed_by(heading: str) -> str | None:
-    """The state named after "by" in "Diplomatic Relations Severed by Mexico", if any."""
-    match = _BY_STATE.search(heading.rstrip(". "))
+    """The state named after "by" in "Diplomatic Relations Severed by Mexico, 1914.", if
+    any (the year after it left out; the dot of "U.S." kept)."""
+    text = re.sub(r",\s*\d{4}\.?\s*$", "", heading.strip()).rstrip()
+    match = _BY_STATE.search(re.sub(r"(?<!\b[A-Z])\.$", "", text))
     return match.group("state") if match else None
