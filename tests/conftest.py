@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import json
 import os
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import Any
 
@@ -88,6 +88,15 @@ def make_store(tmp_path: Path) -> Callable[..., Path]:
 def user_store() -> Path:
     """Where ``bilat add`` writes by default: your own store, in the test's data folder."""
     return Path(os.environ["BILAT_DATA_DIR"]) / "events.json"
+
+
+@pytest.fixture
+def speak() -> Iterator[None]:
+    """For a test that switches the language: English again afterwards."""
+    yield
+    from bilat.render import lang
+
+    lang.use(None)
 
 
 @pytest.fixture(scope="session")

@@ -40,6 +40,13 @@ def event(**fields: Any) -> dict[str, Any]:
     return {k: v for k, v in base.items() if v is not None and v is not ...}
 
 
+def make_event(**fields: Any) -> Event:
+    """The event of :func:`event` (``fields`` overriding the defaults), decoded."""
+    from bilat.codec import event_from_dict
+
+    return event_from_dict(event(**fields))
+
+
 # --------------------------------------------------------------------------- the error path
 
 

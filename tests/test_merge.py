@@ -2,16 +2,8 @@
 
 from __future__ import annotations
 
-from typing import Any
-
-from bilat.codec import event_from_dict
 from bilat.merge import plan
-from bilat.model import Event
-from tests.helpers import event
-
-
-def make(**fields: Any) -> Event:
-    return event_from_dict(event(**fields))
+from tests.helpers import make_event as make
 
 
 def source(name: str) -> list[dict[str, str]]:

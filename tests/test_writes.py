@@ -14,16 +14,12 @@ import pytest
 from filelock import FileLock
 
 from bilat import writes
-from bilat.codec import event_from_dict
-from bilat.model import ID_PATTERN, Event
+from bilat.model import ID_PATTERN
 from bilat.store import load_path
 from bilat.vocab import StoreError
 from bilat.writes import add_events, import_events, locked, make_id, write_atomic
 from tests.helpers import event, store_text
-
-
-def make(**fields: Any) -> Event:
-    return event_from_dict(event(**fields))
+from tests.helpers import make_event as make
 
 
 def ids(path: Path) -> list[str]:

@@ -15,8 +15,7 @@ from typing import Any
 import pytest
 from markdown_it import MarkdownIt
 
-from bilat.codec import event_from_dict
-from bilat.model import Event, Source
+from bilat.model import Source
 from bilat.render.formats import (
     event_markdown,
     item_text,
@@ -30,7 +29,7 @@ from bilat.render.formats import (
     safe_cell,
 )
 from bilat.render.listings import Listing
-from tests.helpers import event
+from tests.helpers import make_event as make
 
 
 def listing(*rows: list[str], **fields: Any) -> Listing:
@@ -46,10 +45,6 @@ def listing(*rows: list[str], **fields: Any) -> Listing:
         key="rows",
         **fields,
     )
-
-
-def make(**fields: Any) -> Event:
-    return event_from_dict(event(**fields))
 
 
 @pytest.mark.parametrize(

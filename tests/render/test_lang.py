@@ -6,7 +6,7 @@ from __future__ import annotations
 import json
 import subprocess
 import sys
-from collections.abc import Callable, Iterator
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
@@ -21,12 +21,6 @@ from tests.helpers import ROOT, SRC, Run, assert_usage_error, event
 
 LOCALES = SRC / "bilat" / "locales"
 AWKWARD = (1, 2, 3, 4, 6, 9, 10, 11, 13, 40, 60, 90, 100, 111)
-
-
-@pytest.fixture
-def speak() -> Iterator[None]:
-    yield
-    lang.use(None)
 
 
 def ordinals(code: str) -> list[str]:

@@ -5,13 +5,11 @@ notes, the headings, and that a representation is built only when it is asked fo
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Iterator
 from typing import Any
 
 import msgspec
 import pytest
 
-from bilat.codec import event_from_dict
 from bilat.domain import YearsRange, anniversaries_between, anniversaries_in, timeline
 from bilat.model import Event
 from bilat.render import lang
@@ -27,21 +25,11 @@ from bilat.render.listings import (
     timeline_listing,
     years_cell,
 )
-from tests.helpers import event
+from tests.helpers import make_event as make
 
 AS_OF = dt.date(2022, 1, 1)
 SOURCES = [{"title": "Log"}, {"title": "MFA", "url": "https://mfa.example/"}]
 CLAIM = {"date": "1996-03-01", "note": "N.", "sources": [{"title": "S"}]}
-
-
-def make(**fields: Any) -> Event:
-    return event_from_dict(event(**fields))
-
-
-@pytest.fixture
-def speak() -> Iterator[None]:
-    yield
-    lang.use(None)
 
 
 RELATIONS = make(id="az-jp-diplomatic-relations")

@@ -5,7 +5,6 @@ tests/render/test_lang.py."""
 
 from __future__ import annotations
 
-from collections.abc import Iterator
 from typing import Any
 
 import pytest
@@ -22,12 +21,6 @@ from bilat.render.press import (
     year_suffix_az,
 )
 from tests.helpers import event
-
-
-@pytest.fixture
-def speak() -> Iterator[None]:
-    yield
-    lang.use(None)
 
 
 def found(year: int, **fields: Any) -> Anniversary:
@@ -113,7 +106,7 @@ OTHER_LANGUAGES = [
                  "(Азербайджан, Япония).", id="ru-year"),
     pytest.param("az", 2022, AGREEMENT, "2022-ci il «Trade agreement» hadisəsinin 30-cu "
                  "ildönümüdür (Azərbaycan, Yaponiya).", id="az-year"),
-    pytest.param("az", 2022, VISIT, "sentyabr 2022-ci il «Gasimov in Tokyo» hadisəsinin 30-cu "
+    pytest.param("az", 2022, VISIT, "Sentyabr 2022-ci il «Gasimov in Tokyo» hadisəsinin 30-cu "
                  "ildönümüdür (Azərbaycan, Yaponiya).", id="az-month"),
     pytest.param("tr", 2022, VISIT, "Eylül 2022, «Gasimov in Tokyo» olayının 30. yıl dönümüdür "
                  "(Azerbaycan, Japonya).", id="tr-month"),
@@ -137,7 +130,7 @@ def test_russian_month_dates_get_no_year_genitive() -> None:
     anniversary = found(2022, **VISIT)
     lang.use("ru")
     line = press_line(anniversary)
-    assert line.startswith("сентябрь 2022\u202fг. — 30-летие")  # as CLDR writes it
+    assert line.startswith("Сентябрь 2022\u202fг. — 30-летие")  # as CLDR writes it, capitalised
     assert "года" not in line
 
 

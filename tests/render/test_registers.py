@@ -5,30 +5,16 @@ and the headings. Working out the partners: tests/test_partners.py."""
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Iterator
-from typing import Any
 
 import pytest
 
-from bilat.codec import event_from_dict
-from bilat.model import Event
 from bilat.partners import Partner, relations
 from bilat.render import lang
 from bilat.render.formats import listing_csv
 from bilat.render.registers import letters_listing, relations_listing, stores_listing
-from tests.helpers import event
+from tests.helpers import make_event as make
 
 AS_OF = dt.date(2022, 1, 1)
-
-
-def make(**fields: Any) -> Event:
-    return event_from_dict(event(**fields))
-
-
-@pytest.fixture
-def speak() -> Iterator[None]:
-    yield
-    lang.use(None)
 
 
 EVENTS = [

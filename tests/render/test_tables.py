@@ -6,18 +6,17 @@ from __future__ import annotations
 
 import datetime as dt
 import io
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
 import pytest
 from rich.console import Console
 
-from bilat.codec import event_from_dict
 from bilat.domain import timeline
 from bilat.model import Event
 from bilat.render.listings import Listing, timeline_listing
 from bilat.render.tables import LONGEST_WORD, _fit, _min_width, event_panel, letter_panel
 from bilat.render.tables import listing_table as table
-from tests.helpers import event
+from tests.helpers import make_event as make
 
 if TYPE_CHECKING:
     from rich.console import RenderableType
@@ -31,10 +30,6 @@ def render(renderable: RenderableType, width: int) -> str:
     out = io.StringIO()
     Console(file=out, width=width, color_system=None).print(renderable, crop=False)
     return out.getvalue()
-
-
-def make(**fields: Any) -> Event:
-    return event_from_dict(event(**fields))
 
 
 def events_listing(*events: Event, heading: str = "AZ – JP") -> Listing:

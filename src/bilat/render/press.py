@@ -141,7 +141,7 @@ def _templated(a: Anniversary, language: str) -> str:
     elif e.kind == "recognition" and e.by:
         template = recognition
     by = e.by or e.parties[0]
-    sentence = template.format(
+    return template.format(
         date=_date(a),
         nth=nth,
         a=name(e.parties[0]),
@@ -150,7 +150,6 @@ def _templated(a: Anniversary, language: str) -> str:
         other=name(next(p for p in e.parties if p != by)),
         title=e.title,
     )
-    return sentence[:1].upper() + sentence[1:]  # "Octobre 2022 marks ..."
 
 
 #: The words of the two Turkic sentences: (comma after the date, "with", "relations were
@@ -210,7 +209,8 @@ def press_line(a: Anniversary) -> str:
     current = lang.current()
     english: Callable[[Anniversary], str] = lambda a: _templated(a, "en")
     write = SENTENCES.get(current.base, english) if current is not None else english
-    return write(a)
+    line = write(a)
+    return line[:1].upper() + line[1:]  # a sentence starts with a capital: "Sentyabr 2022-ci il"
 
 
 def press_lines(found: list[Anniversary]) -> str:
