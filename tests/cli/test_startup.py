@@ -116,8 +116,12 @@ print("\\n".join(sorted(sys.modules)))
 """
 
 
-def _child_env() -> dict[str, str]:
-    return {**os.environ, "PYTHONPATH": str(SRC)}
+def _python(*args: str) -> subprocess.CompletedProcess[str]:
+    """A fresh interpreter on the source tree, as a user's would start."""
+    env = {**os.environ, "PYTHONPATH": str(SRC)}
+    return subprocess.run(
+        [sys.executable, *args], cwd=ROOT, env=env, capture_output=True, text=True, check=True
+    )
 
 
 def _check_help_imports(modules: set[str]) -> None:
@@ -130,14 +134,7 @@ def _check_help_imports(modules: set[str]) -> None:
 
 
 def test_help_imports_only_the_command_line() -> None:
-    done = subprocess.run(
-        [sys.executable, "-c", HELP_THEN_MODULES],
-        cwd=ROOT,
-        env=_child_env(),
-        capture_output=True,
-        text=True,
-        check=True,
-    )
+    done = _python("-c", HELP_THEN_MODULES)
     help_text, marker, modules = done.stdout.partition("--- sys.modules ---\n")
     assert marker, done.stdout
     assert "Usage: bilat" in help_text
@@ -145,14 +142,7 @@ def test_help_imports_only_the_command_line() -> None:
 
 
 def test_help_through_the_entry_point_imports_only_the_command_line() -> None:
-    done = subprocess.run(
-        [sys.executable, "-X", "importtime", "-m", "bilat", "--help"],
-        cwd=ROOT,
-        env=_child_env(),
-        capture_output=True,
-        text=True,
-        check=True,
-    )
+    done = _python("-X", "importtime", "-m", "bilat", "--help")
     assert "Usage: " in done.stdout
     modules = {
         line.rpartition("|")[2].strip()
@@ -171,14 +161,7 @@ def test_a_command_imports_no_other_command_and_nothing_it_does_not_need() -> No
         "try: cli(['anniversary', '--year', '2022', '--format', 'json'])\n"
         "except SystemExit: print('\\n'.join(sys.modules))"
     )
-    done = subprocess.run(
-        [sys.executable, "-c", code],
-        cwd=ROOT,
-        env=_child_env(),
-        capture_output=True,
-        text=True,
-        check=True,
-    )
+    done = _python("-c", code)
     loaded = set(done.stdout.splitlines())
     assert "bilat.cli.milestones" in loaded
     assert not loaded & {"bilat.cli.exports", "bilat.cli.imports", "bilat.cli.show"}
