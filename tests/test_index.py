@@ -180,6 +180,51 @@ def test_an_index_that_does_not_fit_a_settled_store_is_not_trusted(
     assert len(loaded.events) == 1500
 
 
+@pytest.mark.parametrize("query", [Query(all_countries=("AZ", "JP")), Query()], ids=["few", "most"])
+def test_a_file_shorter_than_its_index_is_never_read_past_its_end(
+    big_store: Path, tmp_path: Path, query: Query
+) -> None:
+    """What a store truncated while it is read gives: an error the loader turns into a
+    full load, never a read past the end (a memory map would kill the process)."""
+    path, cache = copy_of(big_store, tmp_path), cache_of(tmp_path)
+    load_path(path, cache=cache)
+    found = index.read(index.index_file(cache(), path), limit=1 << 30)
+    assert found is not None
+    numbers = index.select(found.index, query)
+    with path.open("rb") as f:
+        assert len(index.read_events(f.fileno(), 0, found.index, numbers)) == len(numbers)
+    os.truncate(path, path.stat().st_size // 2)
+    with path.open("rb") as f, pytest.raises((ValueError, msgspec.DecodeError)):
+        index.read_events(f.fileno(), 0, found.index, numbers)  # short: an error, no crash
+
+
+def test_events_far_apart_are_read_one_by_one_and_close_ones_together(
+    big_store: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    path, cache = copy_of(big_store, tmp_path), cache_of(tmp_path)
+    load_path(path, cache=cache)
+    found = index.read(index.index_file(cache(), path), limit=1 << 30)
+    assert found is not None
+    numbers = index.select(found.index, Query(all_countries=("AZ", "JP")))
+    expected = [e for e in load_path(path).events if {"AZ", "JP"} <= set(e.parties)]
+    reads: list[int] = []
+    real = os.pread
+
+    def counting(fd: int, size: int, offset: int) -> bytes:
+        reads.append(size)
+        return real(fd, size, offset)
+
+    monkeypatch.setattr(os, "pread", counting)
+    for gap, chunk in [(0, 1 << 23), (1 << 16, 1 << 23), (1 << 30, 4096)]:
+        monkeypatch.setattr(index, "_GAP", gap)
+        monkeypatch.setattr(index, "_CHUNK", chunk)
+        reads.clear()
+        with path.open("rb") as f:
+            assert index.read_events(f.fileno(), 0, found.index, numbers) == expected
+        assert 1 <= len(reads) <= len(numbers)
+        assert max(reads) <= max(chunk, max(len(e.title) for e in expected) * 10)
+
+
 HEAD = len(index._MAGIC) + 32
 
 

@@ -38,6 +38,7 @@ def test_wheel_installs_and_runs_from_another_directory(tmp_path: Path) -> None:
         names = set(zf.namelist())
         assert "bilat/data/events.json" in names
         assert "bilat/data/events.schema.json" in names
+        assert "bilat/data/events.index" in names
         bundled = json.loads(zf.read("bilat/data/events.json"))
         assert bundled == json.loads((ROOT / "data" / "events.json").read_text(encoding="utf-8"))
 
@@ -89,13 +90,20 @@ def test_wheel_installs_and_runs_from_another_directory(tmp_path: Path) -> None:
     spoken = bilat("anniversary", "--year", "2022", "--pair", "AZ", "JP", "--lang", "az")
     assert "Diplomatik münasibətlər qurulub" in spoken
     assert "Yaponiya" in spoken
+
+    def python(code: str) -> str:
+        return subprocess.run(
+            [str(bindir / "python"), "-c", code],
+            cwd=elsewhere,
+            env=env,
+            capture_output=True,
+            text=True,
+            check=True,
+        ).stdout
+
     # the installed package is the one that ran, not the source tree
-    where = subprocess.run(
-        [str(bindir / "python"), "-c", "import bilat; print(bilat.__file__)"],
-        cwd=elsewhere,
-        env=env,
-        capture_output=True,
-        text=True,
-        check=True,
-    ).stdout
-    assert str(venv) in where
+    assert str(venv) in python("import bilat; print(bilat.__file__)")
+    # and it reads the bundled store through the index shipped beside it
+    query = "domain.Query(all_countries=('AZ', 'JP'))"
+    used = f"from bilat import domain, store; print(store.bundled_store({query}).all_ids)"
+    assert python(used).startswith("functools.partial(")

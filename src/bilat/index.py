@@ -10,8 +10,8 @@ the very bytes it was made from, under the same version of bilat, so the index i
 trusted over the file. As git does with its own index, the file's stat (size, times,
 inode, device) stands for its bytes when it is what the index recorded and the file's
 last change is older than the index by more than any file system's timestamp
-granularity (:data:`RACY_NS`): then only the selected events are read (through a memory
-map), and the file is not hashed. Otherwise the file is read whole and must hash to the
+granularity (:data:`RACY_NS`): then only the selected events are read (:func:`read_events`),
+and the file is not hashed. Otherwise the file is read whole and must hash to the
 recorded digest; the index is then refreshed with the new stat. An edit, however small,
 changes the change time (ctime), which no program can set back. The events the index
 selects are decoded from the file itself, exactly as a full load decodes them.
@@ -314,6 +314,50 @@ def decode_events(
     view = memoryview(body)
     decode = codec.decode_event
     return [decode(view[spans[2 * n] : spans[2 * n + 1]]) for n in numbers]
+
+
+#: Events read by :func:`read_events` in one read when they lie this close together...
+_GAP = 1 << 16
+#: ... up to this many bytes at a time (the memory a read of a huge store adds).
+_CHUNK = 1 << 23
+
+
+def read_events(fd: int, start: int, index: _Index, numbers: list[int]) -> list[Event]:
+    """The events with these numbers, read from the open store ``fd`` whose events' text
+    begins at byte ``start`` (after a BOM), each decoded exactly as a full load decodes it.
+    Events close together are read at once, a bounded chunk at a time; with most of the
+    events wanted, the whole file. Positional reads, not a memory map: a file truncated
+    meanwhile only reads short (and is loaded whole instead), never kills the process."""
+    spans = array("Q")
+    spans.frombytes(index.spans)
+    if 3 * len(numbers) > len(spans):  # more than two thirds of the events
+        size = os.fstat(fd).st_size
+        return decode_events(_pread(fd, size - start, start), index, numbers)
+    decode = codec.decode_event
+    events: list[Event] = []
+    i = 0
+    while i < len(numbers):
+        first = spans[2 * numbers[i]]
+        j = i + 1
+        while (
+            j < len(numbers)
+            and spans[2 * numbers[j]] - spans[2 * numbers[j - 1] + 1] <= _GAP
+            and spans[2 * numbers[j] + 1] - first <= _CHUNK
+        ):
+            j += 1
+        view = memoryview(_pread(fd, spans[2 * numbers[j - 1] + 1] - first, start + first))
+        events += [
+            decode(view[spans[2 * n] - first : spans[2 * n + 1] - first]) for n in numbers[i:j]
+        ]
+        i = j
+    return events
+
+
+def _pread(fd: int, size: int, offset: int) -> bytes:
+    data = os.pread(fd, size, offset)
+    if len(data) != size:
+        raise ValueError("the file is shorter than its index says")
+    return data
 
 
 def ids(index: _Index) -> Collection[str]:

@@ -160,9 +160,9 @@ def _load_indexed(
     where = index.index_file(cache_dir, path)
     found = index.read(where, limit=info.st_size + (1 << 20))
     if found is not None and query is not None and index.unchanged(found, info):
-        mapped = _mapped_events(f, found.index, query)
-        if mapped is not None:
-            return Store(name, mapped, all_ids=functools.partial(index.ids, found.index))
+        selected = _selected_events(f, found.index, query)
+        if selected is not None:
+            return Store(name, selected, all_ids=functools.partial(index.ids, found.index))
     data = read_open(f, name, what="store file", limit=MAX_STORE_BYTES)
     file_digest = index.digest(data)
     if found is not None and found.index.digest != file_digest:
@@ -170,13 +170,13 @@ def _load_indexed(
     body = data.removeprefix(BOM)
     if found is not None and query is not None:
         try:
-            selected = index.decode_events(body, found.index, index.select(found.index, query))
+            decoded = index.decode_events(body, found.index, index.select(found.index, query))
         except _UNFIT:
             found = None  # an index that does not fit the file: never trusted, made anew
         else:
             if not index.unchanged(found, info):  # the same bytes: refresh the stat
                 index.write(where, index.restat(found, info))
-            return Store(name, tuple(selected), all_ids=functools.partial(index.ids, found.index))
+            return Store(name, tuple(decoded), all_ids=functools.partial(index.ids, found.index))
     events = loads(data, name)
     if found is None:
         index.write(where, index.build(body, file_digest, events, stat=index.stat_key(info)))
@@ -187,27 +187,19 @@ def _load_indexed(
 _UNFIT = (msgspec.DecodeError, msgspec.ValidationError, ValueError, IndexError, KeyError)
 
 
-def _mapped_events(f: BinaryIO, found: Any, query: Query) -> tuple[Event, ...] | None:
-    """The events an index selects for ``query``, decoded from a memory map of the open
-    store (the rest of the file is never read); None when the index does not fit it."""
-    import mmap
-
+def _selected_events(f: BinaryIO, found: Any, query: Query) -> tuple[Event, ...] | None:
+    """The events an index selects for ``query``, read from the open store where its
+    index says they lie (the rest of the file is not read); None when the index does not
+    fit the file (a file shorter than its spans, or spans that do not fall on events)."""
     from . import index
 
-    try:
-        mapped = mmap.mmap(f.fileno(), 0, access=mmap.ACCESS_READ)
-    except (OSError, ValueError):
+    if not hasattr(os, "pread"):  # not on this platform: read and hash the file instead
         return None
-    with mapped:
-        body = memoryview(mapped)
-        try:
-            if body[: len(BOM)] == BOM:
-                body = body[len(BOM) :]
-            return tuple(index.decode_events(body, found, index.select(found, query)))
-        except _UNFIT:
-            return None
-        finally:
-            body.release()
+    try:
+        start = len(BOM) if os.pread(f.fileno(), len(BOM), 0) == BOM else 0
+        return tuple(index.read_events(f.fileno(), start, found, index.select(found, query)))
+    except (*_UNFIT, OSError):
+        return None
 
 
 def read_bundled() -> tuple[str, bytes]:
