@@ -304,16 +304,31 @@ def decode_events(
     """The events with these numbers, decoded from the file exactly as a full load
     decodes them: one by one from their own text, or, when most events are wanted, the
     whole file at once (each call costs more than the skipped events would)."""
-    spans = array("Q")
-    spans.frombytes(index.spans)
-    if 3 * len(numbers) > len(spans):  # more than two thirds of the events
-        every = codec.decode_events(body)
-        if len(every) != len(spans) // 2:
-            raise ValueError("the index does not fit the file")
-        return [every[n] for n in numbers]
+    spans = _spans(index)
+    if _most(numbers, spans):
+        return _from_whole(body, spans, numbers)
     view = memoryview(body)
     decode = codec.decode_event
     return [decode(view[spans[2 * n] : spans[2 * n + 1]]) for n in numbers]
+
+
+def _spans(index: _Index) -> array[int]:
+    spans = array("Q")
+    spans.frombytes(index.spans)
+    return spans
+
+
+def _most(numbers: list[int], spans: array[int]) -> bool:
+    """Whether more than two thirds of the events are wanted: then the whole file is
+    decoded at once (each call costs more than the skipped events would)."""
+    return 3 * len(numbers) > len(spans)
+
+
+def _from_whole(body: bytes | memoryview, spans: array[int], numbers: list[int]) -> list[Event]:
+    every = codec.decode_events(body)
+    if len(every) != len(spans) // 2:
+        raise ValueError("the index does not fit the file")
+    return [every[n] for n in numbers]
 
 
 #: Events read by :func:`read_events` in one read when they lie this close together...
@@ -328,11 +343,9 @@ def read_events(fd: int, start: int, index: _Index, numbers: list[int]) -> list[
     Events close together are read at once, a bounded chunk at a time; with most of the
     events wanted, the whole file. Positional reads, not a memory map: a file truncated
     meanwhile only reads short (and is loaded whole instead), never kills the process."""
-    spans = array("Q")
-    spans.frombytes(index.spans)
-    if 3 * len(numbers) > len(spans):  # more than two thirds of the events
-        size = os.fstat(fd).st_size
-        return decode_events(_pread(fd, size - start, start), index, numbers)
+    spans = _spans(index)
+    if _most(numbers, spans):
+        return _from_whole(_pread(fd, os.fstat(fd).st_size - start, start), spans, numbers)
     decode = codec.decode_event
     events: list[Event] = []
     i = 0
