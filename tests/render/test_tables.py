@@ -161,3 +161,15 @@ def test_an_event_panel_of_a_letter_holds_the_letter() -> None:
     assert "│ │ From: Aliyev" in text  # the letter's panel, inside the event's
     assert text.count("Sources:") == 1  # once, below the panels, never cut by a border
     assert text.index("Sources:") > text.rindex("╰")
+
+
+def test_below_the_panel_only_the_heading_is_bold() -> None:
+    out = io.StringIO()
+    Console(file=out, width=80, force_terminal=True, color_system="standard").print(
+        event_panel(LETTER)
+    )
+    text = out.getvalue()
+    assert "\x1b[1mSources:" in text
+    line = next(line for line in text.splitlines() if "Sources:" in line)
+    after = text.splitlines()[text.splitlines().index(line) + 1]
+    assert not after.startswith("\x1b[1m"), repr(after)

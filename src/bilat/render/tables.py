@@ -135,7 +135,8 @@ def _below(heading: str, lines: list[str]) -> RenderableType:
     never split by a border and can be copied whole (the terminal wraps it)."""
     from rich.text import Text
 
-    text = Text(f"{heading}:\n", style="bold")
+    text = Text()
+    text.append(f"{heading}:\n", style="bold")  # the heading alone, not the lines
     for line in lines:
         text.append(clean(line) + "\n")
     text.no_wrap = True
