@@ -43,9 +43,17 @@ def _isolated_env(
     monkeypatch.delenv("BILAT_STORE", raising=False)
     monkeypatch.delenv("FORCE_COLOR", raising=False)
     monkeypatch.delenv("BILAT_LANG", raising=False)
+    # No home country and no pager from the developer's own setup.
+    monkeypatch.setenv("BILAT_CONFIG_DIR", str(user_data / "config"))
+    for name in ("BILAT_COUNTRY", "BILAT_PAGER", "PAGER", "LESS", "LINES"):
+        monkeypatch.delenv(name, raising=False)
+    monkeypatch.delenv("LC_ALL", raising=False)
+    monkeypatch.delenv("LC_MESSAGES", raising=False)
+    monkeypatch.setenv("LANG", "C.UTF-8")
     from bilat.render import lang
 
     lang.use(None)  # every test starts in English, whatever an earlier one chose
+    lang.set_home(None)
 
 
 @pytest.fixture
@@ -119,6 +127,8 @@ def index_every_store(monkeypatch: pytest.MonkeyPatch) -> None:
 def pytest_sessionfinish(session: pytest.Session, exitstatus: int) -> None:
     """Fail the run when a core module's coverage falls under its floor (pytest-cov's own
     fail_under only sees the total)."""
+    if hasattr(session.config, "workerinput"):
+        return  # a pytest-xdist worker: the controller checks the combined coverage
     plugin = session.config.pluginmanager.getplugin("_cov")
     cov = getattr(getattr(plugin, "cov_controller", None), "cov", None)
     if cov is None or exitstatus != 0:

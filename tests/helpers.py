@@ -47,6 +47,26 @@ def make_event(**fields: Any) -> Event:
     return event_from_dict(event(**fields))
 
 
+def typed_sources(*types: str) -> list[dict[str, Any]]:
+    """Sources of these types (``official``, ``news``, ...), one per type."""
+    return [{"title": f"A {t} source", "type": t} for t in types]
+
+
+#: A small store whose dates rest on sources of every strength: Azerbaijan's relations with
+#: Japan (official), Kazakhstan (an encyclopedia alone), Georgia (news) and Türkiye (no
+#: type stated), and Japan's with Kazakhstan (scholarly), all with 30th anniversaries in 2022.
+EVIDENCE_EVENTS = [
+    event(id="az-jp", sources=typed_sources("official", "encyclopedia")),
+    event(id="az-kz", date="1992-08-27", parties=["AZ", "KZ"],
+          sources=typed_sources("encyclopedia")),
+    event(id="az-ge", date="1992-11-18", parties=["AZ", "GE"],
+          sources=typed_sources("news", "encyclopedia")),
+    event(id="az-tr", date="1992-01-14", parties=["AZ", "TR"]),
+    event(id="jp-kz", date="1992-01-26", parties=["JP", "KZ"],
+          sources=typed_sources("scholarly")),
+]  # fmt: skip
+
+
 # --------------------------------------------------------------------------- the error path
 
 
@@ -129,3 +149,13 @@ def english() -> None:
     from bilat.render import lang
 
     lang.use(None)
+
+
+#: A short article of the State Department's guide, in its TEI form: one act, dated.
+RDCR_ARTICLE = (
+    '<TEI xmlns="http://www.tei-c.org/ns/1.0"><teiHeader><fileDesc><titleStmt>'
+    '<title type="short">Japan</title></titleStmt></fileDesc></teiHeader><text><body>'
+    '<div type="timeline"><head>Diplomatic Relations Established, 1859.</head>'
+    '<p>Relations were established on <date when="1859-07-07">July 7, 1859</date>.</p>'
+    "</div></body></text></TEI>"
+)

@@ -9,7 +9,7 @@ from collections.abc import Callable
 
 import pytest
 
-from bilat.dates import PartialDate
+from bilat.dates import AFTER_ALL_DATES, PartialDate
 
 P = PartialDate.parse
 
@@ -92,7 +92,7 @@ def test_constructor_rejects_impossible(year: int, month: int | None, day: int |
 @pytest.mark.parametrize("made", [P, lambda t: PartialDate(*map(int, t.split("-")))])
 def test_partial_date_is_immutable(made: Callable[[str], PartialDate]) -> None:
     d = made("1992-09-07")
-    for field in ("year", "month", "day", "_iso", "_key", "_text_key", "_weekday"):
+    for field in ("year", "month", "day", "_iso", "_key", "text_key", "_weekday"):
         with pytest.raises(AttributeError):
             setattr(d, field, None)
     with pytest.raises(AttributeError):
@@ -186,3 +186,19 @@ def test_contains_and_overlaps() -> None:
     assert P("1997").overlaps(D(1997, 6, 1), D(1997, 6, 30))
     assert P("1997").overlaps(D(1990, 1, 1), D(1997, 1, 1))
     assert not P("1997").overlaps(D(1998, 1, 1), D(1999, 1, 1))
+
+
+def test_the_text_key_orders_as_the_sort_key_and_all_dates_sort_before_the_last() -> None:
+    texts = ["1997", "1997-03", "1997-03-07", "1997-12-31", "0001-01", "9999", "2000-02-29"]
+    dates = [PartialDate.parse(t) for t in texts]
+    assert sorted(dates, key=lambda d: d.text_key) == sorted(dates, key=lambda d: d.sort_key)
+    assert all(len(d.text_key) == 10 for d in dates)
+    assert max(d.sort_key for d in dates) < AFTER_ALL_DATES
+
+
+def test_english_month_names_and_abbreviations() -> None:
+    from bilat.dates import ENGLISH_MONTHS
+
+    assert ENGLISH_MONTHS["january"] == ENGLISH_MONTHS["jan"] == 1
+    assert ENGLISH_MONTHS["sept"] == ENGLISH_MONTHS["sep"] == ENGLISH_MONTHS["september"] == 9
+    assert sorted(set(ENGLISH_MONTHS.values())) == list(range(1, 13))

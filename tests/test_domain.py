@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import datetime as dt
 
+import msgspec
 import pytest
 from dateutil.relativedelta import relativedelta
 
@@ -356,6 +357,26 @@ def test_filter_all_of_countries() -> None:
     ]
 
 
+def test_filter_by_evidence_keeps_dates_at_least_that_strong() -> None:
+    def sourced(id: str, *types: str | None) -> Event:
+        sources = [Source(title=f"s{i}", type=t) for i, t in enumerate(types)]  # type: ignore[arg-type]
+        return msgspec.structs.replace(make_event(id, "1992"), sources=sources)
+
+    events = [
+        sourced("official", "encyclopedia", "official"),
+        sourced("news", "news", None),
+        sourced("wiki", "encyclopedia"),
+        sourced("untyped", None),
+        sourced("other", "other"),
+    ]
+    assert ids(filter_events(events, evidence="official")) == ["official"]
+    assert ids(filter_events(events, evidence="scholarly")) == ["official"]
+    assert ids(filter_events(events, evidence="news")) == ["official", "news"]
+    assert ids(filter_events(events, evidence="encyclopedia")) == ["official", "news", "wiki"]
+    assert ids(filter_events(events, evidence="other")) == ["official", "news", "wiki", "other"]
+    assert ids(filter_events(events)) == ids(events)  # untyped ones too, without the option
+
+
 def test_filter_kinds() -> None:
     assert ids(filter_events(CORPUS, kinds=["diplomatic-relations"])) == ["az-jp", "az-tr"]
     assert ids(filter_events(CORPUS, kinds=["visit", "letter"])) == [
@@ -549,6 +570,20 @@ def test_search_folds_case_and_accents() -> None:
     assert [e.id for e in search(events, "TÜRK")] == ["a"]
     assert [e.id for e in search(events, "cote d'ivoire")] == ["b"]
     assert [e.id for e in search(events, "i")] == ["c", "b", "a"]
+
+
+def test_search_finds_stored_translations_and_what_the_reader_is_shown() -> None:
+    import msgspec
+
+    from bilat.model import Translation
+
+    plain = make_event("a", "2001", title="Visit")
+    translated = msgspec.structs.replace(
+        plain, id="b", translations={"ja": Translation(title="訪問", summary="東京")}
+    )
+    assert [e.id for e in search([plain, translated], "東京")] == ["b"]
+    shown = search([plain, translated], "səfər", also=lambda e: ("Səfər", None))
+    assert [e.id for e in shown] == ["a", "b"]
 
 
 def test_days_until() -> None:

@@ -401,6 +401,41 @@ def test_commands_answer_the_same_with_the_index(
     assert without.output == first.output == second.output
 
 
+@pytest.mark.parametrize("mode", [0o700, 0o000])
+def test_a_folder_where_the_index_should_be_is_ignored(
+    run: Callable[..., Result], big_store: Path, tmp_path: Path, mode: int
+) -> None:
+    """A folder in the index's place (readable or not): every command still answers, as
+    without an index, and the folder is left alone."""
+    cache = tmp_path / "cache"
+    where = index_path(cache, big_store)
+    where.mkdir(parents=True, mode=0o700)
+    where.chmod(mode)
+    query = Query(all_countries=("AZ", "JP"))
+    loaded = load_path(big_store, cache=lambda: cache, query=query)
+    assert exact(loaded.events, query) == exact(load_path(big_store).events, query)
+    command = ["timeline", "AZ", "JP", "--format", "json", "--store", str(big_store)]
+    with_folder = run(*command, env={"BILAT_CACHE_DIR": str(cache)})
+    without = run(*command, env={"BILAT_NO_CACHE": "1"})
+    assert with_folder.exit_code == without.exit_code == 0
+    assert with_folder.output == without.output
+    assert where.is_dir()
+    where.chmod(0o700)
+
+
+def test_a_folder_where_the_shipped_index_should_be_is_ignored(
+    monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+) -> None:
+    _, data = store.read_bundled()
+    copy = tmp_path / "events.json"
+    copy.write_bytes(data)
+    (tmp_path / store.SHIPPED_INDEX).mkdir()
+    monkeypatch.setattr(store, "read_bundled", lambda: (str(copy), data))
+    loaded = store.bundled_store(Query(all_countries=("AZ", "JP")))
+    assert loaded.all_ids is None
+    assert len(loaded.events) == len(store.load_path(copy).events)
+
+
 # --------------------------------------------------------------------------- the shipped index
 
 

@@ -26,8 +26,12 @@ from bilat.model import (
     Letter,
     Source,
     Translation,
+    at_least,
+    enc_hook,
+    to_builtins,
 )
-from tests.helpers import event
+from bilat.vocab import SOURCE_TYPES
+from tests.helpers import event, make_event
 
 
 def convert(raw: dict[str, Any]) -> Event:
@@ -142,7 +146,7 @@ def test_records_are_frozen_keyword_only_and_omit_defaults() -> None:
         e.title = "Changed"  # type: ignore[misc]
     with pytest.raises(TypeError):
         Source("S")  # type: ignore[call-arg]
-    assert msgspec.to_builtins(e, enc_hook=str) == {
+    assert to_builtins(e) == {
         "id": "e",
         "date": "1992",
         "parties": ["AZ", "JP"],
@@ -150,6 +154,13 @@ def test_records_are_frozen_keyword_only_and_omit_defaults() -> None:
         "title": "T",
         "sources": [{"title": "S"}],
     }
+
+
+def test_to_builtins_writes_dates_as_stored_and_knows_nothing_else() -> None:
+    claim = Claim(date=PartialDate(1992, 9), note="N", sources=[Source(title="S")])
+    assert to_builtins(claim) == {"date": "1992-09", "note": "N", "sources": [{"title": "S"}]}
+    with pytest.raises(NotImplementedError):
+        enc_hook(object())
 
 
 def test_events_sort_by_date_precise_first_then_by_id() -> None:
@@ -164,3 +175,42 @@ def test_events_sort_by_date_precise_first_then_by_id() -> None:
 )
 def test_partners_keep_the_stored_order(code: str, expected: list[str]) -> None:
     assert convert(event(parties=["AZ", "JP", "TR"])).partners(code) == expected
+
+
+# --------------------------------------------------------------------------- evidence
+
+
+def typed(*types: str | None) -> list[dict[str, Any]]:
+    return [{"title": f"S{i}", **({"type": t} if t else {})} for i, t in enumerate(types)]
+
+
+@pytest.mark.parametrize(
+    ("types", "evidence"),
+    [
+        ((None,), None),  # no source states its type: not stated
+        (("encyclopedia",), "encyclopedia"),
+        ((None, "encyclopedia"), "encyclopedia"),  # an untyped source says nothing
+        (("encyclopedia", "news"), "news"),
+        (("other", "scholarly", "news"), "scholarly"),
+        (("news", "official", "encyclopedia"), "official"),
+        (("other",), "other"),
+    ],
+)
+def test_evidence_is_the_strongest_type_among_the_event_s_own_sources(
+    types: tuple[str | None, ...], evidence: str | None
+) -> None:
+    assert make_event(sources=typed(*types)).evidence == evidence
+
+
+def test_evidence_is_the_date_s_not_the_disputed_claims() -> None:
+    claim = {"date": "1993", "note": "N.", "sources": typed("official")}
+    assert make_event(sources=typed("encyclopedia"), disputed=[claim]).evidence == "encyclopedia"
+
+
+def test_at_least_follows_the_order_of_the_source_types() -> None:
+    assert SOURCE_TYPES == ("official", "scholarly", "news", "encyclopedia", "other")
+    for rank, minimum in enumerate(SOURCE_TYPES):
+        assert [at_least(kind, minimum) for kind in SOURCE_TYPES] == [
+            i <= rank for i in range(len(SOURCE_TYPES))
+        ]
+        assert not at_least(None, minimum)

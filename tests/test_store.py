@@ -81,3 +81,40 @@ def test_the_bundled_store_falls_back_to_importlib_resources(
     name, data = store_mod.read_bundled()
     assert not name.startswith(str(tmp_path))
     assert data == expected
+
+
+def test_the_pairs_with_no_relations_from_either_side(tmp_path: Path) -> None:
+    from bilat.store import bundled_no_relations
+
+    assert ("AM", bundled_no_relations("AZ")[0][1]) == bundled_no_relations("AZ")[0]
+    assert [code for code, _ in bundled_no_relations("AZ")][:2] == ["AM", "CF"]
+    assert [code for code, _ in bundled_no_relations("AM")] == ["AZ"]  # the other side
+    assert bundled_no_relations("AZ", str(tmp_path / "none.json")) == []
+    bad = tmp_path / "bad.json"
+    bad.write_text('[{"country": "AZ"}]', encoding="utf-8")
+    with pytest.raises(StoreError, match=r"bad\.json: Object missing required field `partner`"):
+        bundled_no_relations("AZ", str(bad))
+    bad.write_text("[", encoding="utf-8")
+    with pytest.raises(StoreError, match=r"bad\.json: not JSON"):
+        bundled_no_relations("AZ", str(bad))
+    with pytest.raises(StoreError, match="cannot read it"):
+        bundled_no_relations("AZ", str(tmp_path))
+
+
+def test_the_bundled_store_is_read_through_its_checked_index_while_its_stat_holds(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from bilat import store as store_mod
+    from bilat.domain import Query
+
+    query = Query(all_countries=("AZ", "JP"))
+    first = store_mod.bundled_store(query, lambda: str(tmp_path))
+    (kept,) = tmp_path.iterdir()
+    os.utime(kept, (2e9, 2e9))  # written well after the store last changed
+    monkeypatch.setattr(store_mod, "read_bundled", lambda: pytest.fail("read whole"))
+    again = store_mod.bundled_store(query, lambda: str(tmp_path))
+    assert again.events == first.events
+    assert len(again.events) < 100
+    os.utime(kept, (0, 0))  # a store changed after its index was kept: read whole
+    with pytest.raises(pytest.fail.Exception, match="read whole"):
+        store_mod.bundled_store(query, lambda: str(tmp_path))

@@ -8,7 +8,7 @@ import re
 
 import pytest
 
-from bilat.text import clean, escape, json_unsafe
+from bilat.text import clean, escape, fold, json_unsafe
 
 # What must never reach a terminal: C0/C1 controls but tab and newline, the Arabic letter
 # mark, bidi marks and controls, line and paragraph separators, lone surrogates.
@@ -154,3 +154,12 @@ def test_cell_width_counts_wide_and_combining_characters() -> None:
     assert cell_width("日本") == 4
     assert cell_width("Azərbaycan") == 10
     assert cell_width("e\u0301") == 1  # e and a combining acute accent
+
+
+@pytest.mark.parametrize(
+    ("text", "folded"),
+    [("Côte d'Ivoire", "cote d'ivoire"), ("TÜRKIYE", "turkiye"), ("Straße", "strasse"), ("", "")],
+)
+def test_fold_drops_case_and_accents_only(text: str, folded: str) -> None:
+    assert fold(text) == folded
+    assert fold(folded) == folded

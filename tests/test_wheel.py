@@ -39,6 +39,7 @@ def test_wheel_installs_and_runs_from_another_directory(tmp_path: Path) -> None:
         assert "bilat/data/events.json" in names
         assert "bilat/data/events.schema.json" in names
         assert "bilat/data/events.index" in names
+        assert "bilat/data/no-relations.json" in names
         bundled = json.loads(zf.read("bilat/data/events.json"))
         assert bundled == json.loads((ROOT / "data" / "events.json").read_text(encoding="utf-8"))
 
@@ -78,6 +79,8 @@ def test_wheel_installs_and_runs_from_another_directory(tmp_path: Path) -> None:
         assert "Traceback" not in done.stderr
         return done.stdout
 
+    relations = json.loads(bilat("relations", "AZ", "--format", "json"))
+    assert [p["partner"] for p in relations["no_relations"]][:2] == ["AM", "CF"]
     out = bilat("timeline", "AZ", "JP", "--as-of", "2026-11-27")
     assert "Azerbaijan – Japan: diplomatic relations since 1992-09-07" in out
     doc = json.loads(bilat("anniversary", "--year", "2022", "--format", "json"))

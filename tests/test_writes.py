@@ -1,10 +1,11 @@
-"""Writing stores (bilat.writes): ids made from an event, atomic replacement and what a
+"""Writing stores (bilat.writes): atomic replacement and what a
 failed write leaves behind, the lock beside a store, symbolic links and stale temporary
 files, and the rules of adding and importing events. The commands that write, and
 concurrent and killed writers: tests/cli/test_own_store.py."""
 
 from __future__ import annotations
 
+import datetime as dt
 import os
 import re
 from pathlib import Path
@@ -14,10 +15,9 @@ import pytest
 from filelock import FileLock
 
 from bilat import writes
-from bilat.model import ID_PATTERN
 from bilat.store import load_path
 from bilat.vocab import StoreError
-from bilat.writes import add_events, import_events, locked, make_id, write_atomic
+from bilat.writes import add_events, import_events, locked, write_atomic
 from tests.helpers import event, store_text
 from tests.helpers import make_event as make
 
@@ -31,22 +31,6 @@ def names(folder: Path) -> list[str]:
 
 
 VISIT = {"kind": "visit", "date": "2020", "title": "A visit"}
-
-
-@pytest.mark.parametrize(
-    ("parties", "taken", "expected"),
-    [
-        (["AZ", "JP"], set(), "az-jp-visit-2020"),
-        (["AZ", "JP"], {"az-jp-visit-2020"}, "az-jp-visit-2020-2"),
-        (["AZ", "JP"], {"az-jp-visit-2020", "az-jp-visit-2020-2"}, "az-jp-visit-2020-3"),
-        (["JP", "AZ", "TR"], {"az-jp-visit-2020"}, "jp-az-tr-visit-2020"),
-    ],
-)
-def test_make_id(parties: list[str], taken: set[str], expected: str) -> None:
-    made = make_id(make(parties=parties, **VISIT), taken)
-    assert made == expected
-    assert re.fullmatch(ID_PATTERN, made)
-    assert made not in taken
 
 
 def test_write_atomic_replaces_the_file_and_keeps_its_mode(tmp_path: Path) -> None:
@@ -219,14 +203,44 @@ def test_import_merges_writes_overrides_and_dry_runs(tmp_path: Path) -> None:
     assert [s.title for s in stored["az-jp-diplomatic-relations"].sources] == ["A source", "Guide"]
 
 
-def test_import_refuses_an_id_taken_by_another_event(tmp_path: Path) -> None:
+def test_import_gives_an_id_taken_by_another_event_one_of_its_own(tmp_path: Path) -> None:
+    store = tmp_path / "events.json"
+    store.write_text(store_text(event(id="x", **VISIT)), encoding="utf-8")
+    merged = import_events(store, [make(id="x", kind="agreement", date="1999", title="Other")])
+    assert [e.id for e in merged.added] == ["x-2"]
+    assert [e.id for e in load_path(store).events] == ["x-2", "x"]
+
+
+def test_import_of_twenty_thousand_distinct_events_without_ids_keeps_them_all(
+    tmp_path: Path,
+) -> None:
+    """Before, recurring kinds were one event per pair, kind and date: 200,000 visits
+    gave 840 events."""
+    store = tmp_path / "events.json"
+    visits = [
+        make(id="v", kind="visit", date=f"{2000 + i % 20}-0{1 + i % 9}-1{i % 10}", title=f"V {i}")
+        for i in range(20_000)
+    ]
+    merged = import_events(store, visits, new_ids=set(range(len(visits))))
+    assert len(merged.added) == 20_000
+    assert len(load_path(store).events) == 20_000
+    again = import_events(store, visits, new_ids=set(range(len(visits))))
+    assert again.added == again.updated == ()
+    assert len(again.matched) == 20_000
+
+
+def test_import_refuses_what_validate_refuses_and_writes_nothing(tmp_path: Path) -> None:
     store = tmp_path / "events.json"
     store.write_text(store_text(event(id="x", **VISIT)), encoding="utf-8")
     before = store.read_bytes()
-    with pytest.raises(
-        StoreError, match=r"id 'x' is already taken by another event \(visit, 2020\)"
-    ):
-        import_events(store, [make(id="x", kind="agreement", date="1999", title="Other")])
+    future = make(id="r", kind="recognition", by="JP", date="2999")
+    with pytest.raises(StoreError, match=r": r: date: 2999 is in the future, which a recog"):
+        import_events(store, [future], today=dt.date(2026, 12, 7))
+    ftp = make(id="f", sources=[{"title": "t", "url": "ftp://x.example/"}])
+    with pytest.raises(StoreError, match=r": f: sources\[0\]\.url: not an http\(s\) address"):
+        import_events(store, [ftp], today=dt.date(2026, 12, 7))
+    with pytest.raises(StoreError, match=r"nothing was written"):
+        add_events(store, [future], today=dt.date(2026, 12, 7))
     assert store.read_bytes() == before
 
 

@@ -120,7 +120,7 @@ EXTRA_ALIASES: dict[str, tuple[str, ...]] = {
         "Democratic Republic of Congo",
         "Zaire",
     ),
-    "CG": ("Congo-Brazzaville", "Republic of the Congo", "Congo Republic"),
+    "CG": ("Congo-Brazzaville", "Republic of the Congo", "Republic of Congo", "Congo Republic"),
     "CI": ("Ivory Coast",),
     "CN": ("PRC",),
     "CV": ("Cape Verde",),

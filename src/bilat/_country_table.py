@@ -869,6 +869,7 @@ ALIASES: dict[str, str] = {
     "republic of chad": "TD",
     "republic of chile": "CL",
     "republic of colombia": "CO",
+    "republic of congo": "CG",
     "republic of costa rica": "CR",
     "republic of cote divoire": "CI",
     "republic of croatia": "HR",

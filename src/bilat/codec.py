@@ -16,8 +16,9 @@ import msgspec
 
 from . import rules
 from .domain import Event, PartialDate
+from .model import enc_hook, to_builtins
 from .text import escape, escape_json
-from .vocab import KINDS, StoreError
+from .vocab import KINDS, SOURCE_TYPES, StoreError
 
 __all__ = [
     "FORMAT_VERSION",
@@ -73,12 +74,6 @@ def dec_hook(type_: type, obj: Any) -> Any:
     raise NotImplementedError(type_)
 
 
-def _enc_hook(obj: Any) -> Any:
-    if isinstance(obj, PartialDate):
-        return obj.isoformat()
-    raise NotImplementedError(type(obj))
-
-
 _decoder = msgspec.json.Decoder(_StoreFile, dec_hook=dec_hook)
 _event_decoder = msgspec.json.Decoder(Event, dec_hook=dec_hook)
 
@@ -92,7 +87,7 @@ def decode_event(data: bytes | memoryview) -> Event:
     return _event_decoder.decode(data)
 
 
-_encoder = msgspec.json.Encoder(enc_hook=_enc_hook)
+_encoder = msgspec.json.Encoder(enc_hook=enc_hook)
 
 
 def _position(data: bytes, offset: int) -> str:
@@ -128,21 +123,30 @@ _JSON_TYPES = {
 }
 
 
-def _humane(problem: str) -> str:
-    """msgspec's wording, with regexes named and the valid kinds listed."""
+def _humane(problem: str, where: str = "$") -> str:
+    """msgspec's wording, with regexes named and the valid values of an enum listed (the
+    kinds, or the source types)."""
     for pattern, meaning in rules.PATTERN_NAMES.items():
         problem = problem.replace(f"`str` matching regex '{pattern}'", meaning)
     if problem.startswith("Invalid enum value"):
-        problem += f" (kinds: {', '.join(KINDS)})"
+        if where.endswith(".type"):
+            problem += f" (source types: {', '.join(SOURCE_TYPES)})"
+        else:
+            problem += f" (kinds: {', '.join(KINDS)})"
     return problem
 
 
 def split_validation(message: str) -> tuple[str, str]:
-    """msgspec says 'Expected `str`, got `int` - at `$.events[3].date`'."""
+    """msgspec says 'Expected `str`, got `int` - at `$.events[3].date`', and of a key of
+    an object '... - at `key` in `$.events[0].translations`'."""
     text, sep, where = message.rpartition(" - at `")
     if not sep:
         return "$", escape(_humane(message))
-    return where.rstrip("`"), escape(_humane(text))
+    where = where.rstrip("`")
+    if where.startswith("key` in `"):
+        where = where.removeprefix("key` in `")
+        return where, "a key: " + escape(_humane(text, where))
+    return where, escape(_humane(text, where))
 
 
 def loads(data: bytes, name: str) -> tuple[Event, ...]:
@@ -240,19 +244,12 @@ def _check_version(data: bytes, name: str) -> None:
         raise StoreError(version_message(name, header.version))
 
 
-def to_builtins(record: msgspec.Struct) -> dict[str, Any]:
-    """An event (or a claim, a source) as it is stored: plain JSON values, optional
-    fields left out."""
-    result: dict[str, Any] = msgspec.to_builtins(record, enc_hook=_enc_hook)
-    return result
-
-
 def dumps(events: Iterable[Event], *, schema: str | None = None) -> bytes:
     """A store in the stable, diff-friendly layout: sorted by date then id, two-space
     indent, UTF-8 without escaping but for the characters a terminal or an editor could
     take for controls (``\\u`` escapes), trailing newline. ``schema`` is the address of
-    the JSON Schema to name in ``$schema`` (none by default: an exported or user store
-    has no schema file beside it)."""
+    the JSON Schema to name in ``$schema`` (none by default; a store that bilat writes
+    names the schema file beside it, when there is one: :func:`bilat.writes.schema_beside`)."""
     ordered = sorted(events, key=lambda e: e.sort_key)
     raw = _encoder.encode(_StoreFile(schema=schema, version=FORMAT_VERSION, events=ordered))
     return escape_json(msgspec.json.format(raw, indent=2) + b"\n")
@@ -314,7 +311,7 @@ def new_event(
     parties: Sequence[str],
     kind: str,
     title: str,
-    sources: Sequence[tuple[str, str | None]],
+    sources: Sequence[tuple[str, str | None] | tuple[str, str | None, str | None]],
     id: str | None = None,
     end_date: str | None = None,
     by: str | None = None,
@@ -323,8 +320,8 @@ def new_event(
     note: str | None = None,
     letter: dict[str, str | None] | None = None,
 ) -> Event:
-    """An event from its fields (dates as text, sources as (title, url) pairs), checked
-    exactly as the loader checks a stored one. Without an id it gets a placeholder that
+    """An event from its fields (dates as text, sources as (title, url) pairs, or (title,
+    url, type) triples), checked exactly as the loader checks a stored one. Without an id it gets a placeholder that
     the store replaces with one made from its parties, kind and date."""
     raw = {
         "id": id or "new-event",
@@ -337,7 +334,10 @@ def new_event(
         "summary": summary,
         "place": place,
         "note": note,
-        "sources": [{"title": t, "url": u} for t, u in sources],
+        "sources": [
+            {"title": s[0], "url": s[1], **({"type": s[2]} if len(s) > 2 and s[2] else {})}
+            for s in sources
+        ],
         "letter": letter,
     }
     return event_from_dict(raw)

@@ -12,8 +12,7 @@ package. This module does no I/O.
 
 from __future__ import annotations
 
-import unicodedata
-
+from bilat import text as _text
 from bilat._country_table import ALIASES, ALPHA3, NAMES
 
 __all__ = ["UnknownCountry", "fold", "is_known", "name", "resolve"]
@@ -35,7 +34,8 @@ def fold(text: str) -> str:
 
     1. ``str.casefold()``;
     2. Unicode NFKD normalisation, then drop every combining mark (so accents go:
-       ``"Côte"`` -> ``"cote"``, ``"Türkiye"`` -> ``"turkiye"``);
+       ``"Côte"`` -> ``"cote"``, ``"Türkiye"`` -> ``"turkiye"``): steps 1 and 2 are
+       :func:`bilat.text.fold`;
     3. delete full stops, apostrophes (ASCII ``'``, typographic U+2018/U+2019, modifier
        letter U+02BC) and backticks (``"U.S."`` -> ``"us"``, ``"d'Ivoire"`` -> ``"divoire"``);
     4. replace ``&`` with ``and``;
@@ -44,9 +44,7 @@ def fold(text: str) -> str:
     6. collapse runs of whitespace to one space and strip both ends;
     7. drop one leading ``"the "`` (``"The Gambia"`` -> ``"gambia"``).
     """
-    decomposed = unicodedata.normalize("NFKD", text.casefold())
-    plain = "".join(ch for ch in decomposed if not unicodedata.combining(ch))
-    plain = plain.translate(_DELETED).replace("&", " and ")
+    plain = _text.fold(text).translate(_DELETED).replace("&", " and ")
     words = "".join(ch if ch.isalnum() else " " for ch in plain).split()
     if len(words) > 1 and words[0] == "the":
         del words[0]

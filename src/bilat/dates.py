@@ -11,7 +11,7 @@ import datetime as dt
 import re
 from typing import Literal
 
-__all__ = ["PartialDate", "Precision"]
+__all__ = ["AFTER_ALL_DATES", "ENGLISH_MONTHS", "PartialDate", "Precision"]
 
 
 _DATE_RE = re.compile(r"([0-9]{4})(?:-([0-9]{2})(?:-([0-9]{2}))?)?")
@@ -31,6 +31,10 @@ _MONTHS = (
     "Dec",
 )
 _MONTH_DAYS = (0, 31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31)
+
+
+#: A sort key after every date's (``PartialDate.sort_key``): for what has no date.
+AFTER_ALL_DATES = (10000, 13, 32)
 
 
 def _check(year: int, month: int | None, day: int | None) -> None:
@@ -54,14 +58,16 @@ Precision = Literal["year", "month", "day"]
 class _Fields:
     """The fields of a :class:`PartialDate` (see there)."""
 
-    __slots__ = ("_iso", "_key", "_text_key", "_weekday", "day", "month", "year")
+    __slots__ = ("_iso", "_key", "_weekday", "day", "month", "text_key", "year")
 
     year: int
     month: int | None
     day: int | None
     _key: tuple[int, int, int]
     _iso: str  # the ISO text (dates are shared, and printed often)
-    _text_key: str  # _key as fixed-width text, which sorts faster than a tuple
+    #: The sort key as fixed-width text (``1997-03-32`` for ``1997-03``): it orders as
+    #: ``sort_key`` does, and strings compare faster than tuples.
+    text_key: str
     _weekday: int | None  # Monday is 0; made on first use (-1 until then)
 
 
@@ -83,7 +89,7 @@ def _make(year: int, month: int | None, day: int | None, iso: str) -> PartialDat
     # Unknown month/day sort after every known one in their period.
     date._key = (year, month or 13, day or 32)
     date._iso = iso
-    date._text_key = iso if day else iso + ("-32" if month else "-13-32")
+    date.text_key = iso if day else iso + ("-32" if month else "-13-32")
     date._weekday = -1
     date.__class__ = PartialDate  # type: ignore[assignment]
     return date  # type: ignore[return-value]
@@ -197,3 +203,28 @@ class PartialDate(_Fields):
 
     def __hash__(self) -> int:
         return hash(self._key)
+
+
+#: English month names and their usual abbreviations, by number (for importers that
+#: read dates written out: "14 January 1992", "Sept. 1992").
+ENGLISH_MONTHS: dict[str, int] = {
+    m: i
+    for i, names in enumerate(
+        [
+            ("january", "jan"),
+            ("february", "feb"),
+            ("march", "mar"),
+            ("april", "apr"),
+            ("may",),
+            ("june", "jun"),
+            ("july", "jul"),
+            ("august", "aug"),
+            ("september", "sept", "sep"),
+            ("october", "oct"),
+            ("november", "nov"),
+            ("december", "dec"),
+        ],
+        1,
+    )
+    for m in names
+}

@@ -19,15 +19,24 @@ import calendar
 import datetime as dt
 import functools
 import operator
-import unicodedata
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from typing import NamedTuple
 
 import msgspec
 from dateutil.relativedelta import relativedelta
 
 from .dates import PartialDate
-from .model import CODE_PATTERN, ID_PATTERN, MAX_ID_LENGTH, Claim, Event, Letter, Source
+from .model import (
+    CODE_PATTERN,
+    ID_PATTERN,
+    MAX_ID_LENGTH,
+    Claim,
+    Event,
+    Letter,
+    Source,
+    at_least,
+)
+from .text import fold
 from .vocab import KINDS, LEAP_RULES, NOT_COMMEMORATED, BilatError, Kind, LeapRule
 
 __all__ = [
@@ -203,7 +212,7 @@ def anniversaries_in(
             # width): strings compare faster than nested tuples.
             append(
                 (
-                    placed._text_key + date._text_key + event.id,
+                    placed.text_key + date.text_key + event.id,
                     make(Anniversary, (event, n, placed, moved)),
                 )
             )
@@ -239,9 +248,12 @@ def filter_events(
     exclude_kinds: Iterable[str] = (),
     since: PartialDate | None = None,
     until: PartialDate | None = None,
+    evidence: str | None = None,
 ) -> list[Event]:
     """Keep events that involve ANY of ``countries`` and ALL of ``all_countries``, of any of
-    ``kinds`` (and none of ``exclude_kinds``), and whose period overlaps since..until."""
+    ``kinds`` (and none of ``exclude_kinds``), whose period overlaps since..until, and
+    whose date's evidence is at least as strong as ``evidence`` (see ``Event.evidence``;
+    a date whose sources state no type is left out by any ``evidence``)."""
     any_of = frozenset(countries)
     all_of = frozenset(all_countries)
     kind_set = frozenset(kinds)
@@ -249,7 +261,7 @@ def filter_events(
     first = since.first_day() if since is not None else dt.date.min
     last = until.last_day() if until is not None else dt.date.max
     bounded = since is not None or until is not None
-    if not (kind_set or any_of or all_of or bounded):
+    if not (kind_set or any_of or all_of or bounded or evidence):
         return [e for e in events if e.kind not in excluded]  # the common case, at speed
     kept = []
     for e in events:
@@ -265,6 +277,8 @@ def filter_events(
             end = e.end_date or e.date
             if not (e.date.first_day() <= last and first <= end.last_day()):
                 continue
+        if evidence and not at_least(e.evidence, evidence):
+            continue
         kept.append(e)
     return kept
 
@@ -314,21 +328,25 @@ def letters(
     return found
 
 
-def _fold(text: str) -> str:
-    decomposed = unicodedata.normalize("NFKD", text)
-    return "".join(c for c in decomposed if not unicodedata.combining(c)).casefold()
-
-
-def search(events: Iterable[Event], text: str) -> list[Event]:
-    """Events whose title, summary, place, note or letter (author, recipient, text)
-    contain ``text``, ignoring case and accents; oldest first."""
-    needle = _fold(text)
+def search(
+    events: Iterable[Event],
+    text: str,
+    also: Callable[[Event], Iterable[str | None]] | None = None,
+) -> list[Event]:
+    """Events whose title, summary, place, note, letter (author, recipient, text) or
+    stored translations contain ``text``, ignoring case and accents, or whose ``also``
+    texts do (what the reader is shown, in the reader's language); oldest first."""
+    needle = fold(text)
     found = []
     for e in events:
         fields = [e.title, e.summary, e.place, e.note]
         if e.letter is not None:
             fields += [e.letter.author, e.letter.recipient, e.letter.text]
-        if any(needle in _fold(f) for f in fields if f):
+        for translated in (e.translations or {}).values():
+            fields += [translated.title, translated.summary]
+        if also is not None:
+            fields += also(e)
+        if any(needle in fold(f) for f in fields if f):
             found.append(e)
     found.sort(key=lambda e: e.sort_key)
     return found

@@ -38,6 +38,7 @@ import contextlib
 import os
 import stat
 import sys
+import zlib
 from array import array
 from collections.abc import Collection, Sequence
 
@@ -111,7 +112,6 @@ def digest(data: bytes | memoryview) -> bytes:
 
 def shipped_digest(data: bytes) -> bytes:
     """What a shipped index records of its store's bytes: their length and CRC-32."""
-    import zlib
 
     return len(data).to_bytes(8, "little") + zlib.crc32(data).to_bytes(4, "little")
 
@@ -188,7 +188,8 @@ def usable_folder(folder: str) -> bool:
 
 def read(path: str, limit: int) -> Found | None:
     """The index in ``path`` when it is whole (its own digest holds), of this version of
-    bilat, private, a regular file and at most ``limit`` bytes; None otherwise. Whether
+    bilat, private, a regular file and at most ``limit`` bytes; None otherwise (a folder,
+    a device or a file that cannot be read in its place is ignored, never an error). Whether
     it describes the store is for the caller to check (:func:`unchanged`, ``digest``)."""
     if not usable_folder(os.path.dirname(path)):
         return None
@@ -196,16 +197,18 @@ def read(path: str, limit: int) -> Found | None:
         fd = os.open(path, os.O_RDONLY | os.O_NONBLOCK | getattr(os, "O_NOFOLLOW", 0))
     except OSError:
         return None
-    with os.fdopen(fd, "rb") as f:
-        info = os.fstat(f.fileno())
+    try:  # a folder opens too (and then cannot be read as a file): looked at first
+        info = os.fstat(fd)
         if not stat.S_ISREG(info.st_mode) or not _private(info.st_mode, info.st_uid):
             return None
         if info.st_size > limit:
             return None
-        try:
+        with os.fdopen(fd, "rb", closefd=False) as f:
             data = f.read(limit + 1)
-        except OSError:
-            return None
+    except OSError:
+        return None
+    finally:
+        os.close(fd)
     if len(data) > limit or not data.startswith(_MAGIC):
         return None
     body = memoryview(data)[_HEAD:]
@@ -259,6 +262,14 @@ def shipped(path: str, data: bytes) -> _Index | None:
     if index.stamp != _SHIPPED_STAMP or index.digest != shipped_digest(data):
         return None
     return index
+
+
+def as_cached(shipped_index: _Index, info: os.stat_result) -> bytes:
+    """The body of a cached index that is the shipped index of the bundled store, checked
+    against its bytes, with the store's stat: later runs read the bundled store as they
+    read a large store of the user's whose stat is unchanged (:func:`unchanged`)."""
+    cached = msgspec.structs.replace(shipped_index, stamp=_STAMP, stat=stat_key(info))
+    return msgspec.msgpack.encode(cached)
 
 
 def _numbers(packed: bytes) -> array[int]:

@@ -7,22 +7,27 @@ The types are msgspec structs, decoded straight from a store's bytes by
 
 from __future__ import annotations
 
-from typing import Annotated
+from typing import Annotated, Any
 
 import msgspec
 
 from bilat.dates import PartialDate
-from bilat.vocab import Kind
+from bilat.vocab import SOURCE_TYPES, Kind, SourceType
 
 __all__ = [
     "CODE_PATTERN",
     "ID_PATTERN",
+    "LANGUAGE_PATTERN",
     "MAX_ID_LENGTH",
     "Claim",
     "Event",
     "Letter",
+    "Reference",
     "Source",
     "Translation",
+    "at_least",
+    "enc_hook",
+    "to_builtins",
 ]
 
 
@@ -67,13 +72,35 @@ Text = Annotated[str, msgspec.Meta(max_length=MAX_TEXT)]
 Url = Annotated[str, msgspec.Meta(max_length=MAX_URL)]
 
 
+#: The rank of each source type, 0 the strongest (official).
+STRENGTH: dict[str, int] = {kind: rank for rank, kind in enumerate(SOURCE_TYPES)}
+
+
+def at_least(evidence: str | None, minimum: str) -> bool:
+    """Whether evidence of this type is at least as strong as ``minimum``; evidence not
+    stated (None) never is."""
+    return evidence is not None and STRENGTH[evidence] <= STRENGTH[minimum]
+
+
+class Reference(_Struct, frozen=True, kw_only=True):
+    """A work that a source cites for a fact, and that bilat has not read itself (a
+    ministry's list that an encyclopedia row cites): kept as the source's reference, never
+    passed off as a source read."""
+
+    title: Title
+    url: Url | None = None
+
+
 class Source(_Struct, frozen=True, kw_only=True):
-    """Where a fact was read."""
+    """Where a fact was read: its publisher's ``type`` says how strong it is, and ``cites``
+    the references it gives for the fact, which bilat has not read."""
 
     title: Title
     url: Url | None = None
     accessed: PartialDate | None = None
     archive_url: Url | None = None
+    type: SourceType | None = None
+    cites: Annotated[list[Reference], msgspec.Meta(max_length=MAX_LIST)] | None = None
 
 
 class Claim(_Struct, frozen=True, kw_only=True):
@@ -100,7 +127,9 @@ class Translation(_Struct, frozen=True, kw_only=True):
 
 
 #: A language tag for translations: ``az``, ``ja``, ``pt-BR`` (BCP 47, letters and hyphens).
-LanguageTag = Annotated[str, msgspec.Meta(pattern="^[a-z]{2,3}(-[A-Za-z0-9]{2,8})*$")]
+#: A language tag, as the translations of an event are keyed (ja, az, zh-Hant).
+LANGUAGE_PATTERN = r"^[a-z]{2,3}(-[A-Za-z0-9]{2,8})*$"
+LanguageTag = Annotated[str, msgspec.Meta(pattern=LANGUAGE_PATTERN)]
 
 
 class Event(_Struct, frozen=True, kw_only=True):
@@ -128,5 +157,31 @@ class Event(_Struct, frozen=True, kw_only=True):
     def sort_key(self) -> tuple[tuple[int, int, int], str]:
         return (self.date.sort_key, self.id)
 
+    @property
+    def evidence(self) -> SourceType | None:
+        """How strong the event's date is: the strongest ``type`` among its own sources
+        (in :data:`bilat.vocab.SOURCE_TYPES` order; the claims under ``disputed`` are
+        other dates, with sources of their own); None when no source states its type."""
+        best: SourceType | None = None
+        for source in self.sources:
+            found = source.type
+            if found is not None and (best is None or STRENGTH[found] < STRENGTH[best]):
+                best = found
+        return best
+
     def partners(self, code: str) -> list[str]:
         return [p for p in self.parties if p != code]
+
+
+def enc_hook(obj: Any) -> Any:
+    """How msgspec encodes what it does not know: a date as its text."""
+    if isinstance(obj, PartialDate):
+        return obj.isoformat()
+    raise NotImplementedError(type(obj))
+
+
+def to_builtins(record: msgspec.Struct) -> dict[str, Any]:
+    """An event (or a claim, a source) as it is stored: plain JSON values, optional
+    fields left out."""
+    result: dict[str, Any] = msgspec.to_builtins(record, enc_hook=enc_hook)
+    return result

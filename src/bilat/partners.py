@@ -8,7 +8,7 @@ from collections.abc import Iterable
 
 import msgspec
 
-from .dates import PartialDate
+from .dates import AFTER_ALL_DATES, PartialDate
 from .domain import YearsRange, elapsed_years, next_milestone
 from .model import Event
 from .vocab import LeapRule
@@ -28,8 +28,6 @@ class Partner(msgspec.Struct, frozen=True, gc=False):
 
 
 _RELATION_KINDS = frozenset({"diplomatic-relations", "recognition", "embassy-opened"})
-#: A sort key after every date's (``PartialDate.sort_key``): the unknown goes last.
-_LAST = (10000, 13, 32)
 
 
 def relations(
@@ -65,7 +63,9 @@ def relations(
                 embassy_of_partner=earliest.get((code, "embassy-opened", code)),
             )
         )
-    result.sort(key=lambda p: (p.established.date.sort_key if p.established else _LAST, p.code))
+    result.sort(
+        key=lambda p: (p.established.date.sort_key if p.established else AFTER_ALL_DATES, p.code)
+    )
     return result
 
 
@@ -73,5 +73,8 @@ def by_next_milestone(partners: Iterable[Partner]) -> list[Partner]:
     """Partners ordered by their coming milestone (none last), then by code."""
     return sorted(
         partners,
-        key=lambda p: (p.next_milestone[1].sort_key if p.next_milestone else _LAST, p.code),
+        key=lambda p: (
+            p.next_milestone[1].sort_key if p.next_milestone else AFTER_ALL_DATES,
+            p.code,
+        ),
     )

@@ -15,7 +15,7 @@ from collections.abc import Iterable, Iterator, Sequence
 from typing import Any
 
 from . import _country_table, countries
-from .model import CODE_PATTERN, ID_PATTERN, Event, Source
+from .model import CODE_PATTERN, ID_PATTERN, LANGUAGE_PATTERN, Event, Source
 from .vocab import KINDS, StoreError
 
 __all__ = [
@@ -25,6 +25,7 @@ __all__ = [
     "STRICT_DATE_PATTERN",
     "Problem",
     "event_problems",
+    "likely_duplicates",
     "lint",
     "problems",
     "strengthen_schema",
@@ -38,6 +39,7 @@ PATTERN_NAMES = {
     ID_PATTERN: "an id of lower-case words joined by hyphens (like az-jp-visit-2006)",
     CODE_PATTERN: "an upper-case country code (like AZ, or SUHH for the USSR)",
     DATE_PATTERN: "a date YYYY, YYYY-MM or YYYY-MM-DD",
+    LANGUAGE_PATTERN: "a language tag (like ja, az or zh-Hant)",
 }
 
 
@@ -182,10 +184,9 @@ def _all_ids_valid(ids: list[str]) -> bool:
 PAST_ONLY = frozenset(KINDS) - {"visit", "meeting", "other"}
 
 
-def lint(indexed: Sequence[tuple[int, Event]], today: dt.date) -> Iterator[Problem]:
-    """Checks beyond the format: likely duplicates, a disputed claim equal to the event's
-    own date, addresses that are not http(s), and dates in the future for kinds that can
-    only be in the past (visits and meetings may be planned)."""
+def likely_duplicates(indexed: Sequence[tuple[int, Event]]) -> Iterator[Problem]:
+    """Events that may be one event entered twice: the same parties, kind and title on
+    another date. A warning, not an error: two visits may well share a title."""
     titles: dict[tuple[frozenset[str], str, str], tuple[int, Event]] = {}
     for i, event in indexed:
         at = f"$.events[{i}]"
@@ -200,6 +201,15 @@ def lint(indexed: Sequence[tuple[int, Event]], today: dt.date) -> Iterator[Probl
                     f"kind and title on another date ({other.date} and {event.date})"
                 ),
             )
+
+
+def lint(indexed: Sequence[tuple[int, Event]], today: dt.date) -> Iterator[Problem]:
+    """Checks beyond the format, event by event: a disputed claim equal to the event's
+    own date, addresses that are not http(s), and dates in the future for kinds that can
+    only be in the past (visits and meetings may be planned). What ``bilat validate``
+    refuses, and what no write (``add``, ``import``) may bring into a store."""
+    for i, event in indexed:
+        at = f"$.events[{i}]"
         for k, claim in enumerate(event.disputed or ()):
             if claim.date is not None and claim.date == event.date:
                 yield (
@@ -213,6 +223,11 @@ def lint(indexed: Sequence[tuple[int, Event]], today: dt.date) -> Iterator[Probl
                 url = getattr(source, field)
                 if url is not None and not url.lower().startswith(("http://", "https://")):
                     yield f"{path}.{field}", f"not an http(s) address: {url!r}"
+            for n, cited in enumerate(source.cites or ()):
+                if cited.url is not None and not cited.url.lower().startswith(
+                    ("http://", "https://")
+                ):
+                    yield f"{path}.cites[{n}].url", f"not an http(s) address: {cited.url!r}"
         if event.kind in PAST_ONLY and event.date.first_day() > today:
             yield f"{at}.date", f"{event.date} is in the future, which a {event.kind} cannot be"
 
@@ -266,3 +281,4 @@ def strengthen_schema(defs: dict[str, Any]) -> None:
     ]
     for name in ("url", "archive_url"):
         defs["Source"]["properties"][name]["anyOf"][0]["pattern"] = URL_PATTERN
+    defs["Reference"]["properties"]["url"]["anyOf"][0]["pattern"] = URL_PATTERN

@@ -1,7 +1,8 @@
 """Find, read and write event stores; check them for ``bilat validate``.
 
-Decoding and the format's rules live in :mod:`bilat.codec` and :mod:`bilat.rules`; this
-module opens files, merges stores, and writes them atomically under a lock. Every failure
+Decoding and the format's rules live in :mod:`bilat.codec` and :mod:`bilat.rules`, bounded
+reading of input files in :mod:`bilat.inputs`; this module finds and loads stores and
+merges them. Every failure
 is a :class:`StoreError` whose message names the file and the place.
 """
 
@@ -10,13 +11,12 @@ from __future__ import annotations
 import datetime as dt
 import functools
 import os
-import stat
 from collections.abc import Callable, Collection, Iterable
 from typing import TYPE_CHECKING, Any, BinaryIO
 
 import msgspec
 
-from . import rules
+from . import index, rules
 from .codec import (
     BOM,
     FORMAT_VERSION,
@@ -24,14 +24,15 @@ from .codec import (
     SCHEMA_FILE,
     convert_event,
     dumps,
+    duplicate_keys,
     event_from_dict,
     json_schema,
     loads,
     to_builtins,
-    too_large,
     version_message,
 )
 from .domain import Event, Query
+from .inputs import open_input, read_input, read_open
 from .vocab import StoreError
 
 if TYPE_CHECKING:
@@ -39,10 +40,12 @@ if TYPE_CHECKING:
 
 __all__ = [
     "FORMAT_VERSION",
+    "NO_RELATIONS",
     "SCHEMA_FILE",
     "Query",
     "Store",
     "StoreError",
+    "bundled_no_relations",
     "bundled_store",
     "check",
     "default_stores",
@@ -55,6 +58,7 @@ __all__ = [
     "read_bundled",
     "read_file",
     "to_builtins",
+    "warnings",
 ]
 
 
@@ -70,52 +74,8 @@ class Store(msgspec.Struct, frozen=True, gc=False):
     all_ids: Callable[[], Collection[str]] | None = None
 
 
-def open_input(path: str | os.PathLike[str], *, what: str) -> tuple[BinaryIO, os.stat_result]:
-    """An input file (a store, an import, a letter's text) opened for reading, with its
-    stat, or a StoreError that says why not. Only a regular file is opened: a FIFO or a
-    device is refused at once instead of hanging."""
-    name = os.fspath(path)
-    try:
-        fd = os.open(name, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0))
-    except FileNotFoundError:
-        raise StoreError(f"{name}: no such {what}") from None
-    except IsADirectoryError:
-        raise StoreError(f"{name}: is a directory, not a {what}") from None
-    except PermissionError:
-        raise StoreError(f"{name}: cannot read the {what}: permission denied") from None
-    except OSError as exc:
-        raise StoreError(f"{name}: cannot read the {what}: {exc.strerror or exc}") from None
-    info = os.fstat(fd)
-    if not stat.S_ISREG(info.st_mode):
-        os.close(fd)
-        if stat.S_ISDIR(info.st_mode):
-            raise StoreError(f"{name}: is a directory, not a {what}")
-        raise StoreError(f"{name}: not a regular file (a device, a FIFO or a socket)")
-    return os.fdopen(fd, "rb"), info
-
-
-def read_open(f: BinaryIO, name: str, *, what: str, limit: int) -> bytes:
-    """The bytes of an opened input file, never more than ``limit``."""
-    try:
-        data = f.read(limit + 1)
-    except OSError as exc:
-        raise StoreError(f"{name}: cannot read the {what}: {exc.strerror or exc}") from None
-    if len(data) > limit:
-        raise StoreError(too_large(name, len(data), limit))
-    return data
-
-
-def read_input(path: str | os.PathLike[str], *, what: str, limit: int) -> bytes:
-    """The bytes of an input file, or a StoreError that says why not. Only a regular file
-    is read, and never more than ``limit`` bytes: a FIFO, a device or ``/dev/zero`` is
-    refused at once instead of hanging or filling the memory."""
-    f, _ = open_input(path, what=what)
-    with f:
-        return read_open(f, os.fspath(path), what=what, limit=limit)
-
-
 def read_file(path: str | os.PathLike[str]) -> bytes:
-    """The bytes of a store file, or a StoreError that says why not."""
+    """The bytes of a store file, or a StoreError that says why not (:mod:`bilat.inputs`)."""
     return read_input(path, what="store file", limit=MAX_STORE_BYTES)
 
 
@@ -155,7 +115,6 @@ def _load_indexed(
     cache_dir: str | os.PathLike[str],
     query: Query | None,
 ) -> Store:
-    from . import index
 
     where = index.index_file(cache_dir, path)
     found = index.read(where, limit=info.st_size + (1 << 20))
@@ -191,7 +150,6 @@ def _selected_events(f: BinaryIO, found: Any, query: Query) -> tuple[Event, ...]
     """The events an index selects for ``query``, read from the open store where its
     index says they lie (the rest of the file is not read); None when the index does not
     fit the file (a file shorter than its spans, or spans that do not fall on events)."""
-    from . import index
 
     if not hasattr(os, "pread"):  # not on this platform: read and hash the file instead
         return None
@@ -220,13 +178,18 @@ def read_bundled() -> tuple[str, bytes]:
         ) from None
 
 
-def bundled_store(query: Query | None = None) -> Store:
+def bundled_store(query: Query | None = None, cache: CacheDir | None = None) -> Store:
     """The reference store shipped inside the package; with a query, only the events that
-    may answer it, through the index shipped beside it (when it fits the store)."""
+    may answer it, through the index shipped beside it (when it fits the store). With a
+    cache folder, the shipped index, once checked against the store's bytes, is kept
+    there with the store's stat: while that stat holds, later runs read only the events
+    they need, as for a large store of the user's."""
+    if query is not None and cache is not None:
+        unread = _bundled_unread(query, cache)
+        if unread is not None:
+            return unread
     name, data = read_bundled()
     if query is not None:
-        from . import index
-
         found = index.shipped(os.path.join(os.path.dirname(name), SHIPPED_INDEX), data)
         if found is not None:
             try:
@@ -235,12 +198,79 @@ def bundled_store(query: Query | None = None) -> Store:
             except _UNFIT:
                 pass  # an index that does not fit the store: load it whole
             else:
+                _keep_checked(name, found, cache)
                 return Store(name, tuple(selected), all_ids=functools.partial(index.ids, found))
     return Store(name, loads(data, name))
 
 
+def _bundled_unread(query: Query, cache: CacheDir) -> Store | None:
+    """The bundled store's events for ``query`` read through the cached copy of its
+    shipped index, when the store's stat is the one recorded; None otherwise."""
+    name = os.path.join(os.path.dirname(__file__), "data", "events.json")
+    cache_dir = cache()
+    if cache_dir is None:
+        return None
+    try:
+        f, info = open_input(name, what="store file")
+    except StoreError:
+        return None
+    with f:
+        found = index.read(index.index_file(cache_dir, name), limit=info.st_size + (1 << 20))
+        if found is None or not index.unchanged(found, info):
+            return None
+        selected = _selected_events(f, found.index, query)
+    if selected is None:
+        return None
+    return Store(name, selected, all_ids=functools.partial(index.ids, found.index))
+
+
+def _keep_checked(name: str, shipped: Any, cache: CacheDir | None) -> None:
+    """Keep the shipped index, just checked against the bundled store's bytes, in the
+    cache folder with the store's stat (a cache that cannot be written costs only time)."""
+    cache_dir = cache() if cache is not None else None
+    if cache_dir is None or not os.path.isfile(name):
+        return
+    try:
+        info = os.stat(name)
+    except OSError:
+        return
+    index.write(index.index_file(cache_dir, name), index.as_cached(shipped, info))
+
+
 #: The index of the bundled store, beside it in the package (see bilat.index).
 SHIPPED_INDEX = "events.index"
+#: Beside the bundled store: the pairs its sources show to have no relations, and why.
+NO_RELATIONS = "no-relations.json"
+
+
+class NoRelations(msgspec.Struct, frozen=True, forbid_unknown_fields=True):
+    """Two states that have no diplomatic relations, by their own lists, and the reason."""
+
+    country: str
+    partner: str
+    reason: str
+
+
+def bundled_no_relations(country: str, name: str | None = None) -> list[tuple[str, str]]:
+    """The partners that the bundled data (or the file ``name``) shows to have no
+    relations with ``country``, each with the reason, by code."""
+    name = name or os.path.join(os.path.dirname(__file__), "data", NO_RELATIONS)
+    try:
+        with open(name, "rb") as f:
+            data = f.read()
+    except FileNotFoundError:
+        return []
+    except OSError as exc:
+        raise StoreError(f"{name}: cannot read it: {exc.strerror}") from None
+    try:
+        pairs = msgspec.json.decode(data, type=list[NoRelations])
+    except msgspec.ValidationError as exc:
+        raise StoreError(f"{name}: {exc}") from None
+    except msgspec.DecodeError as exc:
+        raise StoreError(f"{name}: not JSON ({exc})") from None
+    found = [(p.partner, p.reason) for p in pairs if p.country == country]
+    found += [(p.country, p.reason) for p in pairs if p.partner == country]
+    return sorted(found)
 
 
 def default_stores(
@@ -250,7 +280,7 @@ def default_stores(
     query: Query | None = None,
 ) -> list[Store]:
     """The bundled store, then the user's store when it exists."""
-    stores = [bundled_store(query)]
+    stores = [bundled_store(query, cache)]
     if os.path.isfile(user_store):
         stores.append(load_path(user_store, cache=cache, query=query))
     return stores
@@ -284,7 +314,17 @@ def check(data: bytes, name: str, today: dt.date) -> list[str]:
     """Every problem of a store, one message each (``name: path: problem``); empty when
     the store is clean. Each event is checked on its own, so one bad event does not hide
     the others."""
-    from bilat.codec import duplicate_keys
+    return _examine(data, name, today)[0]
+
+
+def warnings(data: bytes, name: str) -> list[str]:
+    """What may be wrong in a store without being an error: events that are likely one
+    event entered twice (``name: path: warning: ...``), among the events that decode."""
+    return _examine(data, name, None)[1]
+
+
+def _examine(data: bytes, name: str, today: dt.date | None) -> tuple[list[str], list[str]]:
+    """The problems (with the future checked when ``today`` is given) and the warnings."""
 
     twice = [f"{name}: {path}: the key is written twice" for path in duplicate_keys(data)]
     try:
@@ -293,16 +333,14 @@ def check(data: bytes, name: str, today: dt.date) -> list[str]:
         first = str(exc)
     else:
         # A store that loads has no format problems: only the checks beyond it remain.
-        return twice + [
-            f"{name}: {path}: {problem}"
-            for path, problem in rules.lint(list(enumerate(events)), today)
-        ]
+        indexed = list(enumerate(events))
+        return twice + _lint(indexed, name, today), _warnings(indexed, name)
     try:
         raw = msgspec.json.decode(data.removeprefix(BOM))
     except (msgspec.DecodeError, UnicodeDecodeError, RecursionError):
-        return [first]
+        return [first], []
     if not isinstance(raw, dict) or not isinstance(raw.get("events"), list):
-        return [first]
+        return [first], []
     messages = []
     if raw.get("version") != FORMAT_VERSION:
         messages.append(version_message(name, raw.get("version")))
@@ -318,5 +356,16 @@ def check(data: bytes, name: str, today: dt.date) -> list[str]:
             continue
         valid.append((i, event))
     messages += [f"{name}: {path}: {problem}" for path, problem in rules.problems(valid)]
-    messages += [f"{name}: {path}: {problem}" for path, problem in rules.lint(valid, today)]
-    return twice + messages or [first]
+    messages += _lint(valid, name, today)
+    return twice + messages or [first], _warnings(valid, name)
+
+
+def _lint(indexed: list[tuple[int, Event]], name: str, today: dt.date | None) -> list[str]:
+    if today is None:
+        return []
+    return [f"{name}: {path}: {problem}" for path, problem in rules.lint(indexed, today)]
+
+
+def _warnings(indexed: list[tuple[int, Event]], name: str) -> list[str]:
+    found = rules.likely_duplicates(indexed)
+    return [f"{name}: {path}: warning: {problem}" for path, problem in found]

@@ -18,6 +18,14 @@ _BEYOND_C0 = "\x7f-\x9f\u061c\u200e\u200f\u2028-\u202e\u2066-\u2069\ud800-\udfff
 _NAMED = {"\n": "\\n", "\t": "\\t", "\r": "\\r"}
 
 
+def fold(text: str) -> str:
+    """``text`` for matching, case and accents folded: ``str.casefold()``, then Unicode
+    NFKD with every combining mark dropped (``"Côte"`` -> ``"cote"``). The one accent fold:
+    search and the country names use it."""
+    decomposed = unicodedata.normalize("NFKD", text.casefold())
+    return "".join(ch for ch in decomposed if not unicodedata.combining(ch))
+
+
 @functools.cache
 def _patterns() -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str]]:
     """:func:`json_unsafe`; the C0/C1 controls but tab and newline, and all of those; the

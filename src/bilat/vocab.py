@@ -33,6 +33,13 @@ NOT_COMMEMORATED: frozenset[str] = frozenset({"letter", "anniversary-event"})
 #: import that brings one for a pair that has it already brings the same event.
 ONCE_KINDS: frozenset[str] = frozenset({"recognition", "diplomatic-relations"})
 
+#: What kind of publisher a source is, strongest evidence first: a government's own page
+#: (a ministry, an embassy, a gazette), a scholarly work, a news agency or paper, an
+#: encyclopedia, anything else. An event's evidence is the strongest type among the
+#: sources of its date.
+SourceType = Literal["official", "scholarly", "news", "encyclopedia", "other"]
+SOURCE_TYPES: tuple[str, ...] = get_args(SourceType)
+
 #: Where a 29 February event falls in common years.
 LeapRule = Literal["feb28", "mar1"]
 LEAP_RULES: tuple[str, ...] = get_args(LeapRule)

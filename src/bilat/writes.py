@@ -10,6 +10,9 @@ store with a key written twice is refused rather than silently rewritten.
 from __future__ import annotations
 
 import contextlib
+import datetime as dt
+import glob
+import itertools
 import os
 import stat
 from collections.abc import Collection, Iterator, Sequence
@@ -17,9 +20,11 @@ from pathlib import Path
 
 import msgspec
 
-from .codec import dumps, loads
+from . import reconcile, rules
+from .codec import SCHEMA_FILE, dumps, duplicate_keys, loads
 from .domain import Event
-from .merge import Merged, title_key
+from .ids import unique_id
+from .reconcile import Merged, title_key
 from .store import read_file
 from .vocab import StoreError
 
@@ -29,19 +34,16 @@ __all__ = [
     "add_events",
     "import_events",
     "locked",
-    "make_id",
+    "schema_beside",
     "write_atomic",
 ]
 
 
-def make_id(event: Event, taken: Collection[str]) -> str:
-    """A readable id: parties, kind and date (``az-jp-embassy-opened-2025-10-01``), with a
-    number added when that is taken. ``taken`` is looked up, never copied: pass a set."""
-    base = "-".join([*(p.lower() for p in event.parties), event.kind, event.date.isoformat()])
-    candidate, n = base, 2
-    while candidate in taken:
-        candidate, n = f"{base}-{n}", n + 1
-    return candidate
+def schema_beside(path: str | os.PathLike[str]) -> str | None:
+    """The ``$schema`` to name in a store written at ``path``: the schema file beside it
+    (``bilat schema -o events.schema.json``), when there is one, else none, as an address
+    that resolves nowhere would only mislead an editor."""
+    return f"./{SCHEMA_FILE}" if (Path(path).parent / SCHEMA_FILE).is_file() else None
 
 
 def write_atomic(path: Path, data: bytes) -> None:
@@ -138,15 +140,12 @@ def _remove_stale_temporaries(path: Path) -> None:
 
 
 def glob_escape(name: str) -> str:
-    import glob
-
     return glob.escape(name)
 
 
 def _refuse_duplicate_keys(data: bytes, name: str) -> None:
     """A write re-encodes the store from its decoded events: a key written twice in one
     object would silently lose all its values but the last. Refuse instead."""
-    from bilat.codec import duplicate_keys
 
     found = duplicate_keys(data)
     if found:
@@ -154,6 +153,21 @@ def _refuse_duplicate_keys(data: bytes, name: str) -> None:
             f"{name}: {found[0]}: the key is written twice; fix the file first (bilat "
             "validate lists every problem), or a write would keep only the last value"
         )
+
+
+def refuse_problems(path: Path, events: Sequence[Event], today: dt.date | None) -> None:
+    """Raise the first problem of ``events`` by the rules ``bilat validate`` applies (the
+    format's rules and the checks beyond them; the future only when ``today`` is given),
+    naming the event by its id: no write brings into a store what validate refuses."""
+    indexed = list(enumerate(events))
+    found = rules.problems(indexed)
+    if today is not None:
+        found = itertools.chain(found, rules.lint(indexed, today))
+    for where, problem in found:
+        i = int(where[len("$.events[") : where.index("]")])
+        inside = where[where.index("]") + 1 :].lstrip(".")
+        place = f"{events[i].id}: {inside}" if inside else events[i].id
+        raise StoreError(f"{path}: {place}: {problem}; nothing was written")
 
 
 class Added(msgspec.Struct, frozen=True, gc=False):
@@ -172,6 +186,7 @@ def add_events(
     skip_existing: bool = False,
     dry_run: bool = False,
     new_ids: Collection[int] = (),
+    today: dt.date | None = None,
 ) -> Added:
     """Add events to the store at ``path`` (created when missing) under its lock.
 
@@ -180,7 +195,8 @@ def add_events(
     and title) under another id is refused, or skipped with ``skip_existing``: ``replace``
     overwrites an event by its id, it never adds a second copy under a new one. The events at the positions
     ``new_ids`` get an id made here, under the lock, so that concurrent writers never pick
-    the same one. Nothing is written unless every event can be added.
+    the same one. Nothing is written unless every event can be added and passes the
+    rules of ``bilat validate`` (:func:`refuse_problems`; ``today`` for future dates).
     """
     with _writing(path, dry_run) as (real, current):
         by_id = {e.id: e for e in current}
@@ -198,7 +214,7 @@ def add_events(
                     continue
                 raise StoreError(f"{path}: the same event is already there as {same.id!r}")
             if i in new_ids:
-                event = msgspec.structs.replace(event, id=make_id(event, taken))
+                event = msgspec.structs.replace(event, id=unique_id(event, taken))
             taken.add(event.id)
             if not replace and event.id in by_id:
                 raise StoreError(
@@ -212,8 +228,9 @@ def add_events(
             by_id[event.id] = event
             identities[title_key(event)] = event
             added.append(event)
+        refuse_problems(path, added, today)
         if added and not dry_run:
-            write_atomic(real, dumps(by_id.values()))
+            write_atomic(real, dumps(by_id.values(), schema=schema_beside(real)))
     return Added(tuple(added), tuple(skipped))
 
 
@@ -224,15 +241,17 @@ def import_events(
     others: Sequence[Event] = (),
     dry_run: bool = False,
     new_ids: Collection[int] = (),
+    today: dt.date | None = None,
 ) -> Merged:
     """Merge imported events into the store at ``path`` (created when missing) under its
-    lock, all or nothing, by the rule of :mod:`bilat.merge`.
+    lock, all or nothing, by the rule of :mod:`bilat.reconcile`.
 
     ``others`` are the events of the stores read before this one (the bundled store, for
     yours): an event of theirs that the import updates is written here as an override
-    with the same id. The events at the positions ``new_ids`` get an id made here.
+    with the same id. The events at the positions ``new_ids`` get an id made here. What
+    would be written passes the rules of ``bilat validate`` (:func:`refuse_problems`), or
+    nothing is.
     """
-    from bilat import merge
 
     with _writing(path, dry_run) as (real, current):
         combined = {e.id: e for e in [*others, *current]}
@@ -240,18 +259,13 @@ def import_events(
         events = []
         for i, event in enumerate(imported):
             if i in new_ids:
-                event = msgspec.structs.replace(event, id=make_id(event, taken))
+                event = msgspec.structs.replace(event, id=unique_id(event, taken))
             taken.add(event.id)
             events.append(event)
-        result = merge.plan(list(combined.values()), events)
-        for event in result.added:
-            if event.id in combined:
-                raise StoreError(
-                    f"{path}: id {event.id!r} is already taken by another event "
-                    f"({combined[event.id].kind}, {combined[event.id].date})"
-                )
+        result = reconcile.plan(list(combined.values()), events)
+        refuse_problems(path, [*result.updated, *result.added], today)
         if (result.added or result.updated) and not dry_run:
             by_id = {e.id: e for e in current}
             by_id.update((e.id, e) for e in [*result.updated, *result.added])
-            write_atomic(real, dumps(by_id.values()))
+            write_atomic(real, dumps(by_id.values(), schema=schema_beside(real)))
     return result

@@ -207,6 +207,36 @@ def test_the_page_in_the_browser(page: Page, run: Run, tmp_path: Path) -> None:
     assert len(pdf) > 10_000
 
 
+@pytest.mark.parametrize("width", [1585, 800])
+def test_a_long_word_does_not_widen_the_page(
+    page: Page, run: Run, make_store: Callable[..., Path], tmp_path: Path, width: int
+) -> None:
+    """A title, a summary and a source of one 300-letter word wrap inside the window."""
+    word = "Pneumonoultramicroscopicsilicovolcanoconiosis" * 7
+    word = word[:300]
+    long_url = "https://example.org/" + word
+    store = make_store(
+        [
+            event(title=word, summary=word, sources=[{"title": word, "url": long_url}]),
+            event(id="e-2", date="2000-01-01", kind="visit", title="A visit"),
+        ]
+    )
+    out = tmp_path / "long.html"
+    result = run("export", "html", "AZ", "JP", "--store", str(store), "--as-of", AS_OF,
+                 "-o", str(out))  # fmt: skip
+    assert result.exit_code == 0, result.output
+    page.open(out.as_uri(), width, 900)
+    facts = page.evaluate(
+        """({
+        overflow: document.documentElement.scrollWidth - innerWidth,
+        widest: Math.max(...[...document.querySelectorAll('main *')].map(
+          e => e.getBoundingClientRect().right)) - innerWidth,
+      })"""
+    )
+    assert facts["overflow"] <= 0
+    assert facts["widest"] <= 0
+
+
 # --------------------------------------------------------------------------- without a browser
 
 

@@ -163,7 +163,15 @@ def test_console_script_keeps_status_and_output(
         assert done.stdout.endswith("\n")
 
 
-@pytest.mark.parametrize("command", [("timeline", "AZ", "JP", "--store"), ("import", "csv")])
+@pytest.mark.parametrize(
+    "command",
+    [
+        ("timeline", "AZ", "JP", "--store"),
+        ("import", "csv"),
+        ("import", "wikidata"),
+        ("import", "rdcr"),
+    ],
+)
 def test_a_fifo_or_a_device_is_refused_not_read(
     run: Run, tmp_path: Path, command: tuple[str, ...]
 ) -> None:
@@ -171,6 +179,26 @@ def test_a_fifo_or_a_device_is_refused_not_read(
     os.mkfifo(fifo)
     assert_data_error(run(*command, str(fifo)), str(fifo), "not a regular file")
     assert_data_error(run(*command, "/dev/zero"), "/dev/zero", "not a regular file")
+
+
+@pytest.mark.parametrize("source", ["csv", "wikidata", "rdcr"])
+def test_standard_input_as_a_file_is_one_message_for_every_import(
+    source: str, tmp_path: Path
+) -> None:
+    import subprocess
+    import sys
+
+    done = subprocess.run(
+        [sys.executable, "-m", "bilat", "import", source, "/dev/stdin", "--store", "s.json"],
+        input=b"<TEI/>\n",
+        capture_output=True,
+        cwd=tmp_path,
+        check=False,
+    )
+    assert done.returncode == 1
+    assert done.stderr.decode().splitlines() == [
+        "Error: /dev/stdin: not a regular file (a device, a FIFO or a socket)"
+    ]
 
 
 def test_a_fifo_as_letter_text_is_refused(run: Run, tmp_path: Path) -> None:

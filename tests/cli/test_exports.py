@@ -3,12 +3,13 @@
 from __future__ import annotations
 
 import json
+from collections.abc import Callable
 from pathlib import Path
 
 import icalendar
 
 from bilat import store as store_mod
-from tests.helpers import Run, assert_data_error, assert_usage_error
+from tests.helpers import EVIDENCE_EVENTS, Run, assert_data_error, assert_usage_error
 
 # --------------------------------------------------------------------------- export ics
 
@@ -74,3 +75,21 @@ def test_export_json_round_trips(run: Run, tmp_path: Path) -> None:
     # the exported store reads like any other
     doc = json.loads(run("timeline", "AZ", "JP", "--store", str(target), "--format", "json").output)
     assert len(doc["events"]) == len(exported)
+
+
+def test_a_calendar_keeps_strong_dates_and_the_home_country(
+    run: Run, make_store: Callable[..., Path]
+) -> None:
+    store = ("--store", str(make_store(EVIDENCE_EVENTS)))
+    years = ("export", "ics", "--from-year", "2022", "--to-year", "2022", "-o", "-", *store)
+
+    def uids(*args: str, env: dict[str, str] | None = None) -> list[str]:
+        result = run(*years, *args, env=env)
+        calendar = icalendar.Calendar.from_ical(result.stdout)
+        return sorted(str(e["UID"]).split("-2022@")[0] for e in calendar.walk("VEVENT"))
+
+    assert uids("--evidence", "news") == ["az-ge", "az-jp", "jp-kz"]
+    assert uids(env={"BILAT_COUNTRY": "KZ"}) == ["az-kz", "jp-kz"]
+    assert len(uids("--all", env={"BILAT_COUNTRY": "KZ"})) == 5
+    message = run(*years, env={"BILAT_COUNTRY": "KZ"}).stderr
+    assert "for Kazakhstan (all countries: --all)" in message

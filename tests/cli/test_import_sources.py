@@ -7,9 +7,9 @@ from collections.abc import Callable
 from pathlib import Path
 
 from bilat.store import load_path
-from tests.helpers import ROOT, Run, assert_data_error, assert_usage_error, event
+from tests.helpers import RDCR_ARTICLE, ROOT, Run, assert_data_error, assert_usage_error, event
 
-GUIDE = ROOT / "data" / "sources" / "rdcr"
+GUIDE = ROOT / "tests" / "importers" / "data" / "rdcr"
 WIKIDATA = ROOT / "tests" / "importers" / "data" / "wikidata-relations.json"
 
 
@@ -18,8 +18,8 @@ def test_import_the_guide_then_ask_about_us_and_japan(run: Run, tmp_path: Path) 
     first = run("import", "rdcr", str(GUIDE), "--store", str(target), "--format", "json")
     assert first.exit_code == 0, first.output
     report = json.loads(first.stdout)
-    assert report["added"] > 900
-    assert report["entries"] == 1222
+    assert report["added"] == 19
+    assert report["entries"] == 24
     assert report["disagreements"]
     timeline = run("timeline", "US", "JP", "--store", str(target), "--format", "json")
     dates = {e["kind"]: e["date"] for e in json.loads(timeline.stdout)["events"]}
@@ -28,7 +28,8 @@ def test_import_the_guide_then_ask_about_us_and_japan(run: Run, tmp_path: Path) 
     assert dates["relations-suspended"] == "1941-12-08"
     assert dates["relations-restored"] == "1952-04-28"
     relations = run("relations", "US", "--store", str(target), "--format", "json")
-    assert len(json.loads(relations.stdout)["partners"]) >= 180
+    partners = {p["partner"] for p in json.loads(relations.stdout)["partners"]}
+    assert partners == {"AZ", "DDDE", "DE", "JP", "LC", "ML", "TV", "YDYE", "YE"}
     again = run("import", "rdcr", str(GUIDE), "--store", str(target))
     assert again.exit_code == 0
     assert again.stderr.startswith("0 events added")
@@ -40,8 +41,27 @@ def test_dry_run_writes_nothing_and_reports_on_stderr(run: Run, tmp_path: Path) 
     result = run("import", "rdcr", str(GUIDE / "japan.xml"), "--store", str(target), "--dry-run")
     assert result.exit_code == 0
     assert result.stdout == ""
-    assert result.stderr.startswith("8 events would be added")
+    assert result.stderr.startswith("6 events would be added")
     assert not target.exists()
+
+
+def test_a_folders_entries_that_are_not_regular_files_are_reported(
+    run: Run, tmp_path: Path
+) -> None:
+    import os
+
+    folder = tmp_path / "guide"
+    folder.mkdir()
+    (folder / "japan.xml").write_text(RDCR_ARTICLE, encoding="utf-8")
+    os.mkfifo(folder / "fifo.xml")
+    target = str(tmp_path / "s.json")
+    result = run("import", "rdcr", str(folder), "--store", target, "--dry-run")
+    assert result.exit_code == 0, result.output
+    assert "Not regular files, skipped: 1 file (fifo.xml)" in result.stderr.splitlines()
+    doc = json.loads(
+        run("import", "rdcr", str(folder), "--store", target, "--format", "json").stdout
+    )
+    assert doc["files_skipped"] == [str(folder / "fifo.xml")]
 
 
 def test_the_bundled_store_has_the_guide_already(run: Run, user_store: Path) -> None:

@@ -11,6 +11,7 @@ from bilat.store import load_path
 from tests.helpers import DATA, Run, assert_data_error
 
 SAMPLE_CSV = DATA / "import-sample.csv"
+WIKIDATA = Path(__file__).parent.parent / "importers" / "data" / "wikidata-relations.json"
 
 
 def test_import_csv_all_or_nothing(run: Run, user_store: Path) -> None:
@@ -35,13 +36,15 @@ def test_import_csv_dry_run_then_skip_invalid_then_again(run: Run, tmp_path: Pat
     )
     events = load_path(target).events
     assert len(events) == 5
-    assert "az-jp-recognition-1991-12-28" in {e.id for e in events}
+    assert "az-jp-recognition" in {e.id for e in events}  # bilat.ids: no date (once)
     note = next(e for e in events if e.kind == "recognition").note
     assert note is not None
     assert "December 1991" in note  # the 'conflict' column became the note
     again = run(*args)
     assert again.exit_code == 0
-    assert " ".join(again.stdout.split()).startswith(f"0 events added to {target}; 5 already there")
+    assert " ".join(again.stdout.split()).startswith(
+        f"0 events added to {target}; 5 rows matched stored events; 5 already there"
+    )
     assert len(load_path(target).events) == 5
 
 
@@ -53,7 +56,8 @@ def test_import_into_your_store_skips_what_the_bundled_store_has(
     # The rows repeat bundled events: nothing is added twice; those whose rows cite a
     # source the bundled event does not are written to your store as overrides with it.
     assert " ".join(result.stdout.split()).startswith(
-        f"0 events added to {user_store}; 2 already there; 3 events there gained sources"
+        f"0 events added to {user_store}; 5 rows matched stored events; 2 already there; "
+        "3 events there gained sources"
     )
     bundled_ids = {e.id for e in load_path(user_store).events}
     assert bundled_ids <= {
@@ -155,3 +159,68 @@ def test_import_csv_that_is_not_utf8(run: Run, tmp_path: Path) -> None:
     sheet = tmp_path / "events.csv"
     sheet.write_bytes("date,parties\n1992,AZ;TR\nT\u00fcrkiye\n".encode("cp1252"))
     assert_data_error(run("import", "csv", str(sheet)), "not UTF-8 text", "line 3, column 2")
+
+
+def test_the_bundled_agreements_round_trip_through_csv(run: Run, tmp_path: Path) -> None:
+    """Two AZ–JP agreements of 1998-02-26 and two of 2006-03-07: the merge rule of before
+    made 4 events of the 6 rows. A listing's CSV imports as it is, and lists the same."""
+    listing = ("timeline", "AZ", "JP", "--kind", "agreement", "--format", "csv")
+    listing += ("--as-of", "2026-12-07")
+    exported = run(*listing)
+    assert exported.exit_code == 0, exported.output
+    rows = exported.stdout.splitlines()[1:]
+    assert len(rows) == 6
+    assert len({row.split(",")[0] for row in rows}) < 6  # some share a day
+    path = tmp_path / "agreements.csv"
+    path.write_text(exported.stdout, encoding="utf-8")
+    target = tmp_path / "empty.json"
+    imported = run("import", "csv", str(path), "--store", str(target), "--format", "json")
+    assert imported.exit_code == 0, imported.output
+    assert len(load_path(target).events) == 6
+    again = run(*listing, "--store", str(target))
+    assert again.stdout == exported.stdout
+
+
+def test_the_report_names_what_matched_what(run: Run, tmp_path: Path) -> None:
+    target = tmp_path / "store.json"
+    args = ("import", "wikidata", str(WIKIDATA), "--store", str(target), "--format", "json")
+    first = json.loads(run(*args).stdout)
+    assert first["added"] > 0
+    assert first["matched"] == []
+    again = json.loads(run(*args).stdout)
+    assert again["added"] == 0
+    assert len(again["matched"]) == first["added"]
+    assert all(m["imported"] == m["stored"] for m in again["matched"])
+
+
+SHARED_RDCR = Path(__file__).resolve().parents[2].parent / "shared" / "data" / "rdcr"
+
+
+def test_an_import_writes_nothing_validate_refuses(run: Run, tmp_path: Path) -> None:
+    """China's article alone gave a claim repeating the event's date (1844)."""
+    china = SHARED_RDCR / "china.xml"
+    if not china.is_file():
+        pytest.skip(f"the State Department's guide is not at {SHARED_RDCR}")
+    target = tmp_path / "china.json"
+    assert run("import", "rdcr", str(china), "--store", str(target)).exit_code == 0
+    checked = run("validate", str(target))
+    assert checked.exit_code == 0, checked.output
+
+
+def test_a_csv_of_twenty_thousand_distinct_events_without_ids_imports_whole(
+    run: Run, tmp_path: Path
+) -> None:
+    """The merge rule of before took the pair, kind and date for the event: 200,000
+    distinct visits gave 840 events."""
+    rows = ["date,parties,kind,title,source_urls,source_titles"]
+    rows += [
+        f"{1990 + i % 30}-{1 + i % 12:02}-{1 + i % 28:02},AZ;JP,visit,Visit number {i},"
+        f"https://example.org/{i},Example {i}"
+        for i in range(20_000)
+    ]
+    path = tmp_path / "visits.csv"
+    path.write_text("\n".join(rows) + "\n", encoding="utf-8")
+    target = tmp_path / "store.json"
+    result = run("import", "csv", str(path), "--store", str(target), "--format", "json")
+    assert result.exit_code == 0, result.output
+    assert len(load_path(target).events) == 20_000

@@ -11,7 +11,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.helpers import Run, assert_usage_error, event
+from tests.helpers import EVIDENCE_EVENTS, Run, assert_usage_error, event
 
 # --------------------------------------------------------------------------- anniversary
 
@@ -254,3 +254,118 @@ def test_relations_errors(mini: Run) -> None:
     assert_usage_error(mini("relations", "Narnia"), "unknown country")
     assert_usage_error(mini("relations", "AZ", "--sort", "name"), "--sort")
     assert "No partners" in mini("relations", "US").output
+
+
+# --------------------------------------------------------------------------- evidence, home
+
+
+def ids_of(run: Run, *args: str) -> list[str]:
+    doc = json.loads(run(*args, "--format", "json").stdout)
+    return [row["event_id"] for row in doc["anniversaries"]]
+
+
+def test_evidence_keeps_dates_at_least_that_strong(
+    run: Run, make_store: Callable[..., Path]
+) -> None:
+    store = ("--store", str(make_store(EVIDENCE_EVENTS)))
+    year = ("anniversary", "--year", "2022", *store)
+    assert ids_of(run, *year) == ["az-tr", "jp-kz", "az-kz", "az-jp", "az-ge"]
+    assert ids_of(run, *year, "--evidence", "official") == ["az-jp"]
+    assert ids_of(run, *year, "--evidence", "news") == ["jp-kz", "az-jp", "az-ge"]
+    assert ids_of(run, *year, "--evidence", "encyclopedia") == ["jp-kz", "az-kz", "az-jp", "az-ge"]
+    window = ("upcoming", "--as-of", "2022-08-01", "--days", "60", *store)
+    assert ids_of(run, *window) == ["az-kz", "az-jp"]
+    assert ids_of(run, *window, "--evidence", "scholarly") == ["az-jp"]
+    doc = json.loads(
+        run("relations", "AZ", *store, "--evidence", "news", "--format", "json").stdout
+    )
+    assert {p["partner"]: p["evidence"] for p in doc["partners"]} == {
+        "JP": "official",
+        "GE": "news",
+    }
+    table = run("relations", "AZ", *store).stdout
+    assert "1992-08-27 °" in table
+    assert "° the date rests on an encyclopedia alone" in table
+
+
+def test_the_home_country_narrows_anniversaries_and_says_so(
+    run: Run, make_store: Callable[..., Path]
+) -> None:
+    store = ("--store", str(make_store(EVIDENCE_EVENTS)))
+    home = {"BILAT_COUNTRY": "KZ"}
+    out = run("anniversary", "--year", "2022", *store, env=home).stdout
+    assert out.splitlines()[0] == (
+        "Anniversaries in 2022 (every 5 years) for Kazakhstan; all countries: --all"
+    )
+    doc = json.loads(
+        run("anniversary", "--year", "2022", *store, "--format", "json", env=home).stdout
+    )
+    assert doc["home_country"] == "KZ"
+    assert [row["event_id"] for row in doc["anniversaries"]] == ["jp-kz", "az-kz"]
+    everything = json.loads(
+        run("anniversary", "--year", "2022", *store, "--all", "--format", "json", env=home).stdout
+    )
+    assert everything["home_country"] is None
+    assert len(everything["anniversaries"]) == 5
+    assert ids_of(run, "anniversary", "--year", "2022", *store, "--country", "GE") == ["az-ge"]
+    upcoming = run("upcoming", "--as-of", "2022-01-01", "--days", "365", *store, env=home).stdout
+    assert "for Kazakhstan; all countries: --all" in upcoming.splitlines()[0]
+    assert "Georgia" not in upcoming
+    paired = run("upcoming", "--as-of", "2022-01-01", "--days", "365", "--pair", "AZ", "GE",
+                 *store, env=home).stdout  # fmt: skip
+    assert "Kazakhstan" not in paired
+    assert "Georgia" in paired
+
+
+def test_relations_default_to_the_home_country(run: Run, make_store: Callable[..., Path]) -> None:
+    store = ("--store", str(make_store(EVIDENCE_EVENTS)))
+    out = run("relations", *store, env={"BILAT_COUNTRY": "Japan"}).stdout
+    assert out.startswith("Japan: 2 partners")
+    assert run("relations", "GE", *store, env={"BILAT_COUNTRY": "JP"}).stdout.startswith("Georgia")
+    assert_usage_error(run("relations", *store), "Missing argument 'COUNTRY'", "BILAT_COUNTRY")
+
+
+def test_the_press_line_is_a_format_of_its_own_and_text_its_other_name(mini: Run) -> None:
+    args = ("anniversary", "--year", "2022", "--every", "30")
+    press = mini(*args, "--format", "press")
+    assert press.exit_code == 0, press.output
+    assert press.output.startswith("7 September 2022 marks the 30th anniversary")
+    assert mini(*args, "--format", "text").output == press.output
+    assert mini(*args, "--format", "PRESS").output == press.output
+    assert "text: the same as press" in mini("anniversary", "--help").output
+    none = mini("anniversary", "--year", "1990", "--format", "press")
+    assert none.exit_code == 0
+    assert none.output == ""  # no sentence, no heading
+
+
+def test_upcoming_has_no_press_line(mini: Run) -> None:
+    assert_usage_error(mini("upcoming", "--format", "press"), "'press' is not one of")
+
+
+NO_RELATIONS_AZ = ["AM", "CF", "CY", "FM", "KI", "NU", "TO", "XK"]
+
+
+def test_relations_name_the_states_with_no_relations_and_why(run: Run) -> None:
+    """Azerbaijan dates every partner but the eight its own list and theirs show to have
+    no relations with it; those are named, each with the reason (issue 22)."""
+    data = json.loads(run("relations", "AZ", "--format", "json", "--as-of", "2026-12-07").stdout)
+    partners = {p["partner"]: p for p in data["partners"]}
+    assert all(p["established"] for p in partners.values())
+    assert partners["BW"]["established"] == "2023-12"
+    assert [p["partner"] for p in data["no_relations"]] == NO_RELATIONS_AZ
+    assert not set(NO_RELATIONS_AZ) & set(partners)
+    assert all("list" in p["reason"] or "recognise" in p["reason"] for p in data["no_relations"])
+    table = run("relations", "AZ", "--as-of", "2026-12-07", env={"COLUMNS": "200"}).stdout
+    assert "No relations with Armenia: Azerbaijan's own list" in table
+    japan = json.loads(run("relations", "JP", "--format", "json").stdout)
+    dated = {p["partner"] for p in japan["partners"] if p["established"]}
+    assert {"SL", "SS"} <= dated
+    assert [p["partner"] for p in japan["no_relations"]] == ["KP", "PS"]
+
+
+def test_relations_of_another_store_name_no_absent_partner(
+    run: Run, make_store: Callable[..., Path]
+) -> None:
+    path = make_store([event(parties=["AZ", "JP"])])
+    data = json.loads(run("relations", "AZ", "--format", "json", "--store", str(path)).stdout)
+    assert "no_relations" not in data

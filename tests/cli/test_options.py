@@ -1,5 +1,5 @@
 """The options the commands share (bilat.cli.options), on small click commands built with
-them: the country and date types, the callbacks of --pair, --as-of, --raw and --lang, the
+them: the callbacks of --pair, --as-of, --raw and --lang, the
 milestone options as one value, and the checks and writing of pictures."""
 
 from __future__ import annotations
@@ -14,7 +14,6 @@ import pytest
 from click.testing import CliRunner, Result
 
 from bilat.cli import context, options
-from bilat.domain import PartialDate
 from bilat.render import lang
 from tests.helpers import assert_usage_error, event, load_text, store_text
 
@@ -53,37 +52,9 @@ VALUES = Probe(
 )
 
 
-def test_countries_by_code_or_name_in_any_case() -> None:
-    found = VALUES("--country", "aze", "--country", "Japan", "--country", "tr")
-    assert found["countries_"] == ("AZ", "JP", "TR")
-    assert options.COUNTRY.convert(7, None, None) == "7"  # not text: as it is
-
-
-@pytest.mark.parametrize(
-    ("value", "message"),
-    [
-        ("-x", "expected a country, got the option '-x': a country is missing before it"),
-        ("Azerbajan", "unknown country 'Azerbajan'; did you mean Azerbaijan (AZ)?"),
-    ],
-)
-def test_countries_that_are_not(value: str, message: str) -> None:
-    assert_usage_error(VALUES.invoke("--country", value), "'--country'", message)
-
-
-def test_dates_full_or_at_any_precision() -> None:
-    found = VALUES("--day", " 2020-01-02 ", "--date", "2020-05")
-    assert (found["day"], found["date"]) == (PartialDate(2020, 1, 2), PartialDate(2020, 5))
-    assert VALUES("--date", "1992")["date"] == PartialDate(1992)
-    assert (options.FULL_DATE.name, options.ANY_DATE.name) == ("YYYY-MM-DD", "date")
-    given = PartialDate(1992, 9)
-    assert options.FULL_DATE.convert(given, None, None) is given  # a default, already parsed
-
-
 @pytest.mark.parametrize(
     ("args", "message"),
     [
-        (("--day", "2020-01"), "'2020-01' is not a full date: give YYYY-MM-DD"),
-        (("--date", "2020-13"), "month 13 does not exist"),
         (("--as-of", "2021-02-29"), "Feb 2021 has no day 29"),
         (("--as-of", "2021"), "is not a full date"),
     ],
@@ -120,9 +91,16 @@ def test_check_distinct_names_the_country_repeated() -> None:
 
 def test_raw_only_beside_csv_and_kept_in_the_context() -> None:
     listing = Probe(options.format_option(options.LISTING_FORMATS, "table"))
-    assert listing() == {"fmt": "table", "meta": {"bilat.raw": False}}
+    assert listing() == {"fmt": "table", "meta": {"bilat.raw": False, "bilat.no_pager": False}}
     assert listing("--format", "JSON")["fmt"] == "json"  # any case
-    assert listing("--format", "csv", "--raw") == {"fmt": "csv", "meta": {"bilat.raw": True}}
+    assert listing("--format", "csv", "--raw", "--no-pager") == {
+        "fmt": "csv",
+        "meta": {"bilat.raw": True, "bilat.no_pager": True},
+    }
+    aliased = Probe(options.format_option(("table", "press"), "table", text="press"))
+    assert aliased("--format", "text")["fmt"] == "press"  # the command sees the format's name
+    assert aliased("--format", "press")["fmt"] == "press"
+    assert "text: the same as press" in aliased.invoke("--help").output
     one = Probe(options.format_option(options.ONE_FORMATS, "text"))
     assert_usage_error(one.invoke("--raw"), "No such option '--raw'")
     assert_usage_error(one.invoke("--format", "csv"), "'csv' is not one of")
@@ -141,13 +119,15 @@ def test_milestone_options_arrive_as_one_value() -> None:
     probe = Probe(options.milestone_options)
     defaults = probe()["milestones"]
     assert (defaults.every, defaults.countries, defaults.pair) == (5, (), ())
-    assert (defaults.kinds, defaults.leap) == ((), "feb28")
+    assert (defaults.kinds, defaults.leap, defaults.evidence) == ((), "feb28", None)
+    assert defaults.home is None
     given = probe(
         *("--every", "10", "--country", "Japan", "--pair", "AZ", "TR"),
-        *("--kind", "letter", "--leap-day", "mar1"),
+        *("--kind", "letter", "--leap-day", "mar1", "--evidence", "news"),
     )["milestones"]
     assert (given.every, given.countries, given.pair) == (10, ("JP",), ("AZ", "TR"))
-    assert (given.kinds, given.leap) == (("letter",), "mar1")
+    assert (given.kinds, given.leap, given.evidence) == (("letter",), "mar1", "news")
+    assert_usage_error(probe.invoke("--evidence", "blog"), "'blog' is not one of 'official',")
     assert_usage_error(probe.invoke("--every", "0"), "'--every'")
 
 
@@ -162,12 +142,26 @@ def test_milestones_leave_out_letters_unless_asked() -> None:
     )
 
     def select(countries: Any = (), pair: Any = (), kinds: Any = ()) -> list[str]:
-        return [e.id for e in options.Milestones(5, countries, pair, kinds, "feb28").select(events)]
+        chosen = options.Milestones(5, countries, pair, True, kinds, None, "feb28")
+        return [e.id for e in chosen.select(events)]
 
     assert select() == ["rel", "tr"]
     assert select(kinds=("letter", "anniversary-event")) == ["mark", "ltr"]
     assert select(countries=("TR",)) == ["tr"]
     assert select(pair=("AZ", "JP")) == ["rel"]
+
+
+def test_milestones_take_the_home_country_unless_countries_are_named(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    monkeypatch.setenv("BILAT_COUNTRY", "TR")
+    probe = Probe(options.milestone_options)
+    home = probe()["milestones"]
+    assert (home.home, home.countries, home.pair) == ("TR", ("TR",), ())
+    for named in (("--country", "JP"), ("--pair", "AZ", "JP"), ("--all",)):
+        chosen = probe(*named)["milestones"]
+        assert chosen.home is None
+        assert "TR" not in chosen.countries
 
 
 @pytest.mark.parametrize(

@@ -181,7 +181,14 @@ def test_validate_reports_every_problem(run: Run, make_store: Callable[..., Path
                 date="2001-01-01",
                 disputed=[{"date": "2001-01-01", "note": "n", "sources": [{"title": "s"}]}],
             ),
-            event(id="f", title="F", sources=[{"title": "t", "url": "ftp://x.example/"}]),
+            event(
+                id="f",
+                title="F",
+                sources=[
+                    {"title": "t", "url": "ftp://x.example/"},
+                    {"title": "u", "cites": [{"title": "list", "url": "javascript:alert(1)"}]},
+                ],
+            ),
             event(id="g", title="G", date="2999-01-01"),
             event(id="b", title="B2", date="2002"),
             event(id="h", kind="visit", title="Planned", date="2999"),
@@ -193,9 +200,10 @@ def test_validate_reports_every_problem(run: Run, make_store: Callable[..., Path
     expected = [
         "$.events[0].date: '2022-02-30' is not a real date",
         "$.events[1].by: 'TR' is not one of the parties",
-        "$.events[3]: likely a duplicate of $.events[2] (c)",
+        "$.events[3]: warning: likely a duplicate of $.events[2] (c)",
         "$.events[4].disputed[0].date: the disputed date equals the event's",
         "$.events[5].sources[0].url: not an http(s) address: 'ftp://x.example/'",
+        "$.events[5].sources[1].cites[0].url: not an http(s) address: 'javascript:alert(1)'",
         "$.events[6].date: 2999-01-01 is in the future",
         "$.events[7].id: duplicate id 'b' (also at $.events[1])",
     ]
@@ -203,7 +211,23 @@ def test_validate_reports_every_problem(run: Run, make_store: Callable[..., Path
         assert any(fragment in line for line in lines), (fragment, lines)
     assert all(line.startswith(f"{path}: ") for line in lines)
     assert len(lines) == len(expected)  # a planned visit may be in the future
-    assert "Error: 7 problems found" in result.stderr
+    assert "Error: 7 problems found" in result.stderr  # the warning is no problem
+
+
+def test_validate_names_the_object_whose_key_is_bad(
+    run: Run, make_store: Callable[..., Path]
+) -> None:
+    path = make_store(
+        [
+            event(id="a", title="A"),
+            event(id="b", title="B", translations={"ja": {"title": "B"}, "Japanese": {}}),
+        ]
+    )
+    result = run("validate", str(path))
+    assert result.exit_code == 1
+    assert result.stdout.splitlines() == [
+        f"{path}: $.events[1].translations: a key: Expected a language tag (like ja, az or zh-Hant)"
+    ]
 
 
 def test_validate_unreadable_json(run: Run, make_store: Callable[..., Path]) -> None:

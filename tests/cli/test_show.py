@@ -5,8 +5,10 @@ from __future__ import annotations
 import csv
 import io
 import json
+from collections.abc import Callable
+from pathlib import Path
 
-from tests.helpers import MINI, Run, assert_data_error, assert_usage_error
+from tests.helpers import MINI, Run, assert_data_error, assert_usage_error, event
 
 # --------------------------------------------------------------------------- show-letter
 
@@ -86,10 +88,22 @@ def test_show_text(mini: Run) -> None:
     assert "https://example.org/d" in out
 
 
-def test_show_json_is_the_event_as_stored(mini: Run) -> None:
+def test_show_json_is_the_event_as_stored_with_its_evidence(mini: Run) -> None:
     doc = json.loads(mini("show", "az-embassy-tokyo", "--format", "json").output)
     stored = json.loads(MINI.read_text(encoding="utf-8"))["events"]
+    assert doc.pop("evidence") is None  # no source of it states its type
     assert doc == next(e for e in stored if e["id"] == "az-embassy-tokyo")
+
+
+def test_show_says_how_strong_the_date_is(run: Run, make_store: Callable[..., Path]) -> None:
+    sources = [{"title": "Wiki", "type": "encyclopedia"}, {"title": "Daily", "type": "news"}]
+    store = str(make_store([event(id="x", sources=sources)]))
+    assert (
+        json.loads(run("show", "x", "--store", store, "--format", "json").stdout)["evidence"]
+        == "news"
+    )
+    assert "Evidence: news" in run("show", "x", "--store", store).stdout
+    assert "**Evidence:** news" in run("show", "x", "--store", store, "--format", "markdown").stdout
 
 
 def test_show_markdown_with_letter(mini: Run) -> None:

@@ -5,8 +5,12 @@ from __future__ import annotations
 import csv
 import io
 import json
+from collections.abc import Callable
+from pathlib import Path
 
-from tests.helpers import Run, assert_usage_error
+import pytest
+
+from tests.helpers import EVIDENCE_EVENTS, Run, assert_usage_error
 
 
 def test_timeline_table(mini: Run) -> None:
@@ -160,3 +164,38 @@ def test_tables_follow_columns_when_set(run: Run) -> None:
     assert "Left out to fit 60 columns: Direction, Kind" in wrapped
     words = {w for line in table for w in line.split()}
     assert "Azerbaijan" in words  # never split inside a word
+
+
+def test_timeline_evidence_and_the_home_country(run: Run, make_store: Callable[..., Path]) -> None:
+    store = ("--store", str(make_store(EVIDENCE_EVENTS)))
+    doc = json.loads(
+        run("timeline", "AZ", *store, "--evidence", "official", "--format", "json").stdout
+    )
+    assert [e["id"] for e in doc["events"]] == ["az-jp"]
+    out = run("timeline", "AZ", *store).stdout
+    assert "1992-08-27 °" in out
+    assert out.rstrip().splitlines()[-1].startswith("° the date rests on an encyclopedia alone")
+    home = run("timeline", *store, "--format", "json", env={"BILAT_COUNTRY": "KZ"}).stdout
+    assert json.loads(home)["parties"] == ["KZ"]
+    assert_usage_error(run("timeline", *store), "Missing argument 'A'")
+
+
+@pytest.mark.parametrize(
+    "args",
+    [
+        ("timeline", "AZ", "JP", "--format", "svg"),
+        ("timeline", "AZ", "JP", "--format", "png"),
+        ("relations", "AZ", "--format", "svg"),
+        ("export", "html", "AZ", "JP"),
+    ],
+)
+@pytest.mark.parametrize("as_of", ["9999-12-31", "9999-01-01"])
+def test_pictures_and_the_page_as_of_the_year_9999(
+    run: Run, tmp_path: Path, args: tuple[str, ...], as_of: str
+) -> None:
+    """Their time axis runs to the end of 9999, a day after which no date exists."""
+    out = tmp_path / "out"
+    result = run(*args, "--as-of", as_of, "-o", str(out))
+    assert result.exit_code == 0, result.output
+    assert out.stat().st_size > 1000
+    assert "9999" in out.read_bytes().decode("utf-8", errors="replace") or args[-1] == "png"

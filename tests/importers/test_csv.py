@@ -4,6 +4,7 @@ files refused whole. Through ``bilat import csv``: tests/cli/test_imports.py."""
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 import pytest
@@ -57,6 +58,25 @@ def test_sources_pair_urls_with_titles(
 ) -> None:
     (e,) = read(tmp_path, f'1992,AZ;JP,visit,A visit,"{urls}","{titles}"').events
     assert [(s.title, s.url) for s in e.sources] == expected
+
+
+def test_source_types_go_to_the_sources_in_order(tmp_path: Path) -> None:
+    header = HEADER + ",source_types"
+    rows = (
+        "1992,AZ;JP,visit,Typed,https://a.example/;https://b.example/,A | B,official;",
+        "1993,AZ;JP,visit,Untyped,https://a.example/,A,",
+        "1994,AZ;JP,visit,Too many,https://a.example/,A,news;official",
+        "1995,AZ;JP,visit,Unknown,https://a.example/,A,blog",
+    )
+    result = read(tmp_path, *rows, header=header)
+    typed, untyped = result.events
+    assert [s.type for s in typed.sources] == ["official", None]
+    assert typed.evidence == "official"
+    assert untyped.sources == [Source(title="A", url="https://a.example/")]
+    assert result.errors[0].endswith("line 4: 1 sources but 2 source_types")
+    assert "line 5: " in result.errors[1]
+    assert "'blog'" in result.errors[1]
+    assert len(result.errors) == 2
 
 
 @pytest.mark.parametrize(
@@ -203,3 +223,26 @@ def test_an_unclosed_quote_is_an_error_not_the_rest_of_the_file(tmp_path: Path) 
 def test_a_column_named_twice_is_refused(tmp_path: Path) -> None:
     with pytest.raises(StoreError, match=r"line 1: a column named twice: title"):
         read(tmp_path, "1992-09-07,AZ;JP,visit,A,B,https://a.example/,A", header=HEADER + ",title")
+
+
+@pytest.mark.parametrize(
+    ("extra", "message"),
+    [
+        ([f"c{i}" for i in range(100_000)], r"unknown columns: c0, c1, .*, c9, \.\.\. \(100000 in all\)$"),
+        ([f"c{i % 50_000}" for i in range(100_000)], r"named twice: c0, c1, .* \(50000 in all\)$"),
+    ],
+)  # fmt: skip
+def test_a_header_of_a_hundred_thousand_columns_is_checked_at_once(
+    tmp_path: Path, extra: list[str], message: str
+) -> None:
+    """The check is linear: it took over two minutes (each name counted in the header)."""
+    import subprocess
+    import sys
+
+    path = tmp_path / "wide.csv"
+    path.write_text(",".join([HEADER, *extra]) + "\n", encoding="utf-8")
+    code = f"from bilat.importers.csv import read\nread({str(path)!r})"
+    done = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, timeout=20, check=False
+    )
+    assert re.search(message, done.stderr.splitlines()[-1]), done.stderr[-300:]

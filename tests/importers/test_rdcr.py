@@ -1,7 +1,10 @@
-"""The State Department's guide: real articles from the vendored snapshot."""
+"""The State Department's guide: small articles of our own writing, in the guide's TEI
+shape (tests/importers/data/rdcr/). The real guide's extraction is checked against the
+committed claims in tests/test_build.py."""
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
 
 import pytest
@@ -10,9 +13,9 @@ from bilat.importers import Imported, rdcr
 from bilat.importers.rdcr_headings import classify, mission_owner, recognition_by
 from bilat.model import Event
 from bilat.vocab import StoreError
-from tests.helpers import ROOT
+from tests.helpers import RDCR_ARTICLE
 
-GUIDE = ROOT / "data" / "sources" / "rdcr"
+GUIDE = Path(__file__).parent / "data" / "rdcr"
 
 
 @pytest.fixture(scope="module")
@@ -26,17 +29,10 @@ def by_id(imported: Imported, ident: str) -> Event:
     return found[0]
 
 
-def test_snapshot_is_whole() -> None:
-    xml = sorted(GUIDE.glob("*.xml"))
-    assert len(xml) == 228
-    assert (GUIDE / "LICENSE.md").is_file()
-    assert (GUIDE / "README.md").is_file()
-
-
 def test_japan_as_the_issue_expects() -> None:
     imported = rdcr.read([str(GUIDE / "japan.xml")])
     dates = {e.kind: e.date.isoformat() for e in imported.events}
-    assert dates["recognition"] == "1854-03-31"  # not Perry's arrival of 8 July 1853
+    assert dates["recognition"] == "1854-03-31"  # not the squadron's arrival of 8 July 1853
     assert dates["diplomatic-relations"] == "1858-07-29"
     assert dates["relations-suspended"] == "1941-12-08"
     assert dates["relations-restored"] == "1952-04-28"
@@ -50,32 +46,75 @@ def test_japan_as_the_issue_expects() -> None:
 
 def test_every_entry_is_an_event_or_counted(everything: Imported) -> None:
     report = everything.report
-    assert report["files"] == 228
-    assert report["entries"] == 1222
-    entries_with_events = 1222 - report["skipped_entries"]
-    assert entries_with_events > 800
-    assert report["events"] == len(everything.events)
-    assert report["events"] >= entries_with_events
-    counted = sum(sum(c.values()) for c in report["skipped"].values())
-    assert counted == report["skipped_entries"]
+    assert report["files"] == 9
+    assert report["entries"] == 24
+    assert report["skipped_entries"] == 4
+    assert report["skipped"] == {
+        "historical state without a code": {"Baden": 1, "Federation of Mali": 1},
+        "no heading": {"japan.xml": 1},
+        "not an act between the two states": {"Trade and Commerce.": 1},
+    }
+    assert report["events"] == len(everything.events) == 19
+    assert report["merged"] == 4
 
 
 def test_historical_states_are_skipped_and_named(everything: Imported) -> None:
-    report = everything.report
-    named = " ".join(report["historical_states_skipped"])
-    for state in ("Baden", "Bavaria", "Hawaii", "Texas", "Two Sicilies", "Austrian Empire"):
-        assert state in named
+    assert everything.report["historical_states_skipped"] == ["Baden", "Federation of Mali"]
     codes = {p for e in everything.events for p in e.parties}
-    assert {"CSHH", "DDDE"} <= codes  # former states with an ISO 3166-3 code (the USSR's
-    # article has no timeline entries)
-    assert len(codes - {"US"}) >= 180
+    assert codes == {"US", "AZ", "DDDE", "DE", "JP", "LC", "ML", "TV", "YDYE", "YE"}
+
+
+def test_a_state_beside_the_files_is_its_own(everything: Imported) -> None:
+    # East Germany in Germany's article, South Yemen in Yemen's (by the heading, or by the
+    # sentence that dates a heading naming no state), the Federation of Mali in Mali's
+    # (no code: skipped), never filed under the present state.
+    assert by_id(everything, "de-us-diplomatic-relations").date.isoformat() == "1955-05-06"
+    assert by_id(everything, "us-ye-diplomatic-relations").date.isoformat() == "1946-03-04"
+    assert by_id(everything, "us-ydye-diplomatic-relations").date.isoformat() == "1967-12-07"
+    severed = by_id(everything, "us-ydye-relations-severed-1969-10-24")
+    assert severed.parties == ["US", "YDYE"]
+    mali = by_id(everything, "us-recognises-ml")
+    assert mali.date.isoformat() == "1960-09-24"  # the Republic, not the Federation
+    assert not any(e.id.startswith("de-us-") and "1974" in e.id for e in everything.events)
+
+
+def test_one_happening_is_one_event_citing_every_page(everything: Imported) -> None:
+    relations = by_id(everything, "ddde-us-diplomatic-relations")
+    assert relations.date.isoformat() == "1974-09-04"
+    pages = [s.url for s in relations.sources]
+    assert pages == [
+        "https://history.state.gov/countries/german-democratic-republic",
+        "https://history.state.gov/countries/germany",
+    ]
+    # the embassy's opening, dated by its own sentence, is not a second establishment,
+    # and the establishment's day is not the embassy's
+    embassy = by_id(everything, "ddde-us-embassy-opened-1974-12-09")
+    assert len(embassy.sources) == 2
+    kinds = [(e.kind, e.date.isoformat()) for e in everything.events if "DDDE" in e.parties]
+    assert sorted(kinds) == [
+        ("diplomatic-relations", "1974-09-04"),
+        ("embassy-opened", "1974-12-09"),
+    ]
+
+
+def test_the_printed_year_over_a_slip_of_the_markup(everything: Imported) -> None:
+    treaty = by_id(everything, "de-us-agreement-1923")
+    assert treaty.date.isoformat() == "1923"  # printed 1923, marked up 1928
+    assert treaty.title == "Commercial Treaty"  # the guide's misspelling corrected
+    assert everything.report["markup_slips"] == [
+        {
+            "file": "germany.xml",
+            "heading": "Commericial Treaty, 1923.",
+            "markup": "1928",
+            "printed": "1923",
+        }
+    ]
 
 
 def test_heading_and_prose_disagreements_are_kept_as_disputed(everything: Imported) -> None:
     report = everything.report
     listed = {(d["file"], d["heading_year"], d["prose_date"]) for d in report["disagreements"]}
-    assert ("saint-lucia.xml", "1983", "1979-06-11") in listed
-    assert ("nicaragua.xml", "1942", "1943-03-27") in listed
+    assert listed == {("saint-lucia.xml", "1983", "1979-06-11")}
     lucia = by_id(everything, "lc-us-diplomatic-relations")
     assert lucia.date.isoformat() == "1979-06-11"
     (claim,) = lucia.disputed
@@ -85,7 +124,11 @@ def test_heading_and_prose_disagreements_are_kept_as_disputed(everything: Import
 
 def test_no_day_is_invented(everything: Imported) -> None:
     report = everything.report
-    assert report["year_precision"]
+    assert report["year_precision"] == [
+        "de-us-agreement-1923",
+        "jp-us-consulate-opened-1862",
+        "us-recognises-tv",
+    ]
     for ident in report["year_precision"]:
         assert by_id(everything, ident).date.precision == "year"
 
@@ -95,11 +138,13 @@ def test_ranges_give_date_and_end_date(everything: Imported) -> None:
     assert posts.end_date.isoformat() == "1950"
 
 
-def test_azerbaijan_is_the_state_departments_date(everything: Imported) -> None:
+def test_one_heading_may_give_two_events(everything: Imported) -> None:
     relations = by_id(everything, "az-us-diplomatic-relations")
     assert relations.date.isoformat() == "1992-02-19"
     recognition = by_id(everything, "us-recognises-az")
     assert recognition.by == "US"
+    embassy = by_id(everything, "az-us-embassy-opened-1992-03-16")
+    assert (embassy.by, embassy.title) == ("US", "United States opens an embassy")
 
 
 def test_ids_are_stable_and_unique(everything: Imported) -> None:
@@ -175,3 +220,24 @@ def test_bad_files_are_one_error_naming_the_place(tmp_path: Path) -> None:
     empty.mkdir()
     with pytest.raises(StoreError, match=r"no \.xml files"):
         rdcr.read([str(empty)])
+
+
+def test_a_fifo_or_a_device_is_not_a_regular_file(tmp_path: Path) -> None:
+    """As every input is refused (bilat.inputs), not "no such file or folder"."""
+    fifo = tmp_path / "fifo.xml"
+    os.mkfifo(fifo)
+    for name in (str(fifo), "/dev/zero", "/dev/null"):
+        with pytest.raises(StoreError, match=rf"^{name}: not a regular file \(a device, a FIFO"):
+            rdcr.read([name])
+
+
+def test_a_folders_entries_that_are_not_regular_files_are_counted(tmp_path: Path) -> None:
+    (tmp_path / "japan.xml").write_text(RDCR_ARTICLE, encoding="utf-8")
+    os.mkfifo(tmp_path / "fifo.xml")
+    (tmp_path / "folder.xml").mkdir()
+    (tmp_path / "dangling.xml").symlink_to(tmp_path / "nowhere")
+    imported = rdcr.read([str(tmp_path)])
+    assert [e.date.isoformat() for e in imported.events] == ["1859-07-07"]
+    assert imported.report["files"] == 1
+    skipped = ["dangling.xml", "fifo.xml", "folder.xml"]
+    assert imported.report["files_skipped"] == [str(tmp_path / name) for name in skipped]

@@ -74,8 +74,8 @@ def fixture() -> dict[str, Any]:
         (lambda d: d["head"]["vars"].remove("start"), r"\$.head.vars: missing start"),
         (lambda d: d["results"].update(bindings={}), r"\$.results.bindings: expected an array"),
         (
-            lambda d: d["results"]["bindings"][0].pop("partnerCode"),
-            r"\$.results.bindings\[0\]: no value for partnerCode",
+            lambda d: d["results"]["bindings"][0].pop("start"),
+            r"\$.results.bindings\[0\]: no value for start",
         ),
         (
             lambda d: d["results"]["bindings"][0]["start"].update(value="yesterday"),
@@ -96,6 +96,100 @@ def test_bad_results_name_the_place(tmp_path: Path, change: Any, message: str) -
     change(document)
     with pytest.raises(StoreError, match=message):
         wikidata.read(write(tmp_path, document))
+
+
+@pytest.mark.parametrize(
+    ("change", "message"),
+    [
+        (lambda d: d["results"]["bindings"].append([]), r"bindings\[\d+\]: expected an object$"),
+        (lambda d: d.update(head=[]), r"\$.head.vars: expected an array of variable names$"),
+        (lambda d: d["head"].pop("vars"), r"\$.head.vars: expected an array of variable names$"),
+        (lambda d: d.update(results=[]), r"\$: not a SPARQL JSON result"),
+        (lambda d: d.pop("head"), r"\$.head.vars: expected an array of variable names$"),
+        (lambda d: d.update(results={}), r"\$.results.bindings: expected an array$"),
+        (
+            lambda d: d["results"]["bindings"][0]["ref"].update(value=[]),
+            r"\$.results.bindings\[0\].ref: expected an RDF term with a string value$",
+        ),
+        (
+            lambda d: d["results"]["bindings"][0]["start"].pop("value"),
+            r"\$.results.bindings\[0\].start: expected an RDF term with a string value$",
+        ),
+    ],
+)
+def test_results_of_another_shape_name_the_place(tmp_path: Path, change: Any, message: str) -> None:
+    document = fixture()
+    change(document)
+    with pytest.raises(StoreError, match=message):
+        wikidata.read(write(tmp_path, document))
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "[" * 1_000_000,
+        '{"results": ' + "[" * 1_000_000,
+        '{"head": {"vars": [], "x": ' + "[" * 100_000 + "]" * 100_000 + "}}",
+    ],
+)
+def test_deep_nesting_is_one_error(tmp_path: Path, text: str) -> None:
+    with pytest.raises(StoreError, match=r"result\.json: (JSON nested too deeply|\$: not a)"):
+        wikidata.read(write(tmp_path, text))
+
+
+def test_hostile_results_take_no_more_memory_than_their_size(tmp_path: Path) -> None:
+    """30 million empty arrays (90 MB), where a member is skipped or where a row should
+    be: refused within 700 MB of address space (built as lists, they took 2 GB)."""
+    import os
+    import resource
+    import subprocess
+    import sys
+
+    from tests.helpers import SRC
+
+    def limit() -> None:
+        resource.setrlimit(resource.RLIMIT_AS, (700 << 20, 700 << 20))
+
+    arrays = b"[]," * 30_000_000 + b"[]"
+    for name, text, message in [
+        ("members.json", b'{"extra": [' + arrays + b"]}", "not a SPARQL JSON result"),
+        ("rows.json", b'{"results": {"bindings": [' + arrays + b"]}}", "expected an object"),
+        ("deep.json", b'{"x": ' + b"[" * 3_000_000 + b"}", "nested too deeply"),
+    ]:
+        (tmp_path / name).write_bytes(text)
+        done = subprocess.run(
+            [sys.executable, "-m", "bilat", "import", "wikidata", name, "--store", "s.json"],
+            cwd=tmp_path, capture_output=True, text=True, preexec_fn=limit, check=False,
+            env={**os.environ, "PYTHONPATH": str(SRC)},
+        )  # fmt: skip
+        assert done.returncode == 1, done.stderr
+        assert done.stderr.startswith(f"Error: {name}: "), done.stderr
+        assert message in done.stderr
+        assert len(done.stderr.splitlines()) == 1, done.stderr
+
+
+def test_rows_a_store_cannot_hold_are_skipped_and_counted(tmp_path: Path) -> None:
+    """Before, one item without an ISO code refused the whole file, and a javascript:
+    reference or a start time in the future was written, then refused by validate."""
+    document = fixture()
+    bindings = document["results"]["bindings"]
+    total = len(wikidata.read(write(tmp_path, document)).events)
+    bindings[0].pop("partnerCode")  # the Order of Malta, a historical state
+    for row in bindings:
+        if "ref" in row:
+            row["ref"]["value"] = "javascript:alert(1)"
+    imported = wikidata.read(write(tmp_path, document), dt.date(2026, 12, 7))
+    skipped = imported.report["skipped"]
+    assert skipped["country or partner without an ISO code"] == 1
+    assert skipped["reference not an http(s) address"] >= 1
+    urls = [s.url or "" for e in imported.events for s in e.sources]
+    assert not any(u.startswith("javascript:") for u in urls)
+    assert len(imported.events) <= total
+    for row in bindings:
+        row["start"]["value"] = "2999-01-01T00:00:00Z"
+    future = wikidata.read(write(tmp_path, document), dt.date(2026, 12, 7))
+    assert future.events == []
+    assert future.report["skipped"]["start time in the future"] > 0
 
 
 def test_files_that_are_not_json(tmp_path: Path) -> None:

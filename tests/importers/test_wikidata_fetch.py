@@ -12,48 +12,12 @@ import pytest
 
 from bilat import __version__
 from bilat.importers import wikidata, wikidata_fetch
-from bilat.importers.wikidata_fetch import ENDPOINT, MAX_WAIT, TIMEOUT, fetch
+from bilat.importers.http import MAX_WAIT, USER_AGENT
+from bilat.importers.wikidata_fetch import ENDPOINT, TIMEOUT, fetch
 from bilat.vocab import StoreError
 
 NOW = dt.datetime(2026, 11, 30, 12, 0, tzinfo=dt.timezone.utc)
 BODY = b'{"head": {"vars": []}, "results": {"bindings": []}}'
-
-
-def wait(retry_after: str | None, attempt: int = 0) -> float:
-    headers = {"Retry-After": retry_after} if retry_after is not None else {}
-    return wikidata_fetch._wait(httpx.Response(503, headers=headers), attempt, lambda: NOW)
-
-
-@pytest.mark.parametrize(
-    ("header", "seconds"),
-    [
-        ("7", 7.0),
-        (" 7 ", 7.0),
-        ("0", 0.0),
-        ("600", MAX_WAIT),  # never longer than the longest wait
-        ("Mon, 30 Nov 2026 12:00:30 -0000", 30.0),  # a date without a zone is UTC
-        ("Mon, 30 Nov 2026 13:00:45 +0100", 45.0),
-        ("Mon, 30 Nov 2026 11:00:00 GMT", 0.0),  # already past: at once
-        ("soon", 2.0),  # not understood: the backoff
-        ("1.5", 2.0),
-        ("", 2.0),
-    ],
-)
-def test_retry_after(header: str, seconds: float) -> None:
-    assert wait(header) == seconds
-
-
-def test_backoff_doubles_and_is_capped() -> None:
-    assert [wait(None, attempt) for attempt in range(8)] == [
-        2.0,
-        4.0,
-        8.0,
-        16.0,
-        32.0,
-        64.0,
-        MAX_WAIT,
-        MAX_WAIT,
-    ]
 
 
 class Server:
@@ -92,8 +56,8 @@ def test_the_request_is_a_polite_form_post() -> None:
     assert request.method == "POST"
     assert str(request.url) == ENDPOINT
     assert request.headers["Content-Type"] == "application/x-www-form-urlencoded"
-    assert request.headers["User-Agent"] == wikidata_fetch.USER_AGENT
-    assert f"bilat/{__version__} " in wikidata_fetch.USER_AGENT
+    assert request.headers["User-Agent"] == USER_AGENT
+    assert f"bilat/{__version__} " in USER_AGENT
     form = urllib.parse.parse_qs(request.content.decode())
     assert form == {"query": [wikidata_fetch.query_for(("AZ", "JP"))]}
     assert request.extensions["timeout"]["read"] == TIMEOUT

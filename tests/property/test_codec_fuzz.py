@@ -23,6 +23,7 @@ from bilat.domain import KINDS
 from tests.property.fuzzing import (
     ANY_CHAR,
     ANY_TEXT,
+    NAME,
     UNSAFE,
     _encode,
     check_loads,
@@ -285,7 +286,9 @@ def test_deeply_nested_value_is_refused(data: st.DataObject, kind: str) -> None:
     opening, closing = ("[", "]") if kind == "array" else ('{"a": ', "}")
     deep = opening * 10_000 + inner + closing * 10_000
     text = json.dumps(store).replace(json.dumps(DEEP), deep)
-    check_loads(text.encode())
+    result = check_loads(text.encode())
+    assert isinstance(result, str), "a value nested 10,000 deep was accepted"
+    assert "\n" not in result
 
 
 @fuzz(10, shrink=False)
@@ -302,4 +305,6 @@ def test_unknown_field_name_is_shown_safely(name: str, where: int) -> None:
 @given(version=JSON_VALUES.map(lambda v: [v, "\ud800"]))
 def test_invalid_utf8_in_version_is_refused(version: Any) -> None:
     """_check_version() decodes the version value again, outside the UTF-8 handler."""
-    check_loads(_encode({"version": version, "events": []}, "raw"))
+    result = check_loads(_encode({"version": version, "events": []}, "raw"))
+    assert isinstance(result, str), "a store that is not UTF-8 was accepted"
+    assert result.startswith(f"{NAME}: not UTF-8 text (invalid byte at line 1, column ")

@@ -16,19 +16,21 @@ import pytest
 from markdown_it import MarkdownIt
 
 from bilat.model import Source
+from bilat.render.columns import Column, Listing
 from bilat.render.formats import (
+    LISTING_WRITERS,
     event_markdown,
     item_text,
     letter_markdown,
     listing_csv,
     listing_markdown,
     listing_plain,
+    listing_press,
     listing_text,
     md,
     md_link,
     safe_cell,
 )
-from bilat.render.listings import Listing
 from tests.helpers import make_event as make
 
 
@@ -36,10 +38,10 @@ def listing(*rows: list[str], **fields: Any) -> Listing:
     """Rows of (date, title) as a listing; the CSV and JSON show the same cells."""
     return Listing(
         items=rows,
-        columns=["Date", "Event"],
-        row=list,
-        csv_columns=["date", "title"],
-        csv_row=list,
+        columns=[
+            Column(label="Date", cell=lambda row: row[0], csv="date"),
+            Column(label="Event", cell=lambda row: row[1], csv="title", wraps=True),
+        ],
         json_item=lambda row: {"date": row[0], "title": row[1]},
         head={"count": len(rows)},
         key="rows",
@@ -165,6 +167,17 @@ def test_listing_text_switches_on_the_format() -> None:
     from rich.console import Group
 
     assert isinstance(listing_text(rows, "table", 80), Group)
+    assert isinstance(listing_text(rows, "text", lambda: 80), Group)  # a listing's text
+    assert listing_text(rows, "table", plain=True) == listing_plain(rows)
+    assert set(LISTING_WRITERS) == {"table", "json", "csv", "markdown", "press"}
+
+
+def test_press_writes_one_sentence_per_item_and_only_for_a_listing_that_has_them() -> None:
+    rows = listing(["1992", "A"], ["1993", "B"], line=lambda row: f"{row[1]} in {row[0]}.")
+    assert listing_text(rows, "press") == "A in 1992.\nB in 1993.\n"
+    assert listing_text(listing(line=str), "press") == ""
+    with pytest.raises(ValueError, match="rows have no sentences"):
+        listing_press(listing(["1992", "A"]))
 
 
 @pytest.mark.parametrize("fmt", ["json", "markdown", "table"])
@@ -198,6 +211,6 @@ def test_event_markdown_has_its_sections_in_order() -> None:
     assert "**By:** Azerbaijan (Azerbaijan → Japan)  \n" in text
     assert "**Note:** A\\_note  \n" in text
     assert text.index("## Sources") < text.index("## Disputed dates")
-    assert "also given as date 1992-09-08. N. Sources: S \\<https://s/\\>\n" in text
+    assert "also given as date 1992-09-08. N. Sources: [S](https://s/)\n" in text
     assert "## Letter" not in text
-    assert text.endswith(">\n")
+    assert text.endswith(")\n")

@@ -4,6 +4,7 @@ addresses as links."""
 
 from __future__ import annotations
 
+import re
 import shutil
 import subprocess
 import sys
@@ -122,10 +123,58 @@ def test_store_text_is_escaped_and_only_web_addresses_are_links(
     assert "\\x1b[31m red" in page
     assert "javascript:" not in page.replace("<span>Evil</span>", "")
     assert "<span>Evil</span>" in page
-    assert '<a href="https://example.org/?a=1&amp;b=&lt;2&gt;">Good "one"</a>' in page
+    assert '<a href="https://example.org/?a=1&amp;b=%3C2%3E">Good "one"</a>' in page
     assert "<p>First.</p><p>Second &lt;i&gt;.</p>" in page
     assert "A &lt;b&gt; to B, 2 January 2000" in page
     assert "The store has no text of this letter." in page
+
+
+#: Addresses as sources write them, and as a link must carry them: what the Nu checker
+#: refused in an href (a space, '"', '[', '<', a lone '%'), what a browser would change
+#: (a backslash becomes '/'), and what must stay (escapes, an IPv6 host, the query).
+ADDRESSES = [
+    ("https://example.org/a b", "https://example.org/a%20b"),
+    ('https://example.org/say"hi"', "https://example.org/say%22hi%22"),
+    ("https://example.org/w/[1]?q=[x]", "https://example.org/w/%5B1%5D?q=%5Bx%5D"),
+    ("https://example.org/<tag>", "https://example.org/%3Ctag%3E"),
+    ("https://example.org/a\\b", "https://example.org/a%5Cb"),
+    ("https://example.org/100%", "https://example.org/100%25"),
+    ("https://example.org/x#a#b", "https://example.org/x#a%23b"),
+    ("https://example.org/T_(1860)", "https://example.org/T_%281860%29"),
+    ("https://example.org/%E6%97%A5?a=1&b=2", "https://example.org/%E6%97%A5?a=1&b=2"),
+    ("https://[2001:db8::1]:8080/p", "https://[2001:db8::1]:8080/p"),
+    ("https://example.org/日本", "https://example.org/%E6%97%A5%E6%9C%AC"),
+]
+
+
+def test_link_targets_are_percent_encoded_as_in_markdown(
+    run: Run, make_store: Callable[..., Path], tmp_path: Path
+) -> None:
+    from html import unescape
+
+    sources = [{"title": f"S{i}", "url": url} for i, (url, _) in enumerate(ADDRESSES)]
+    store = make_store([event(sources=sources)])
+    page = run("export", "html", "AZ", "JP", "--store", str(store), "--as-of", AS_OF).stdout
+    parse(page)
+    hrefs = [unescape(h) for h in re.findall(r'<a href="([^"]*)">S\d+</a>', page)]
+    assert hrefs == [encoded for _, encoded in ADDRESSES]
+    markdown = run("show", "e-1", "--format", "markdown", "--store", str(store)).stdout
+    assert re.findall(r"\[S\d+\]\(([^)]*)\)", markdown) == hrefs
+    (tmp_path / "links.html").write_text(page, encoding="utf-8")
+    done = subprocess.run(
+        [sys.executable, "-c", CHECKER, "--root", str(tmp_path)],
+        capture_output=True, text=True, timeout=300, check=False,
+    )  # fmt: skip
+    assert done.returncode == 0, done.stdout + done.stderr
+
+
+def test_a_long_word_may_break_anywhere() -> None:
+    """A title of one 300-letter word wraps instead of widening the page (the browser
+    test measures it: tests/browser/test_pictures.py)."""
+    from bilat.render.html import CSS
+
+    body = CSS[CSS.index("body {") :]
+    assert "overflow-wrap: anywhere;" in body[: body.index("}")]
 
 
 def test_export_html_errors(run: Run, make_store: Callable[..., Path]) -> None:

@@ -16,7 +16,9 @@ from babel.messages.pofile import read_po
 from bilat.codec import event_from_dict
 from bilat.domain import anniversaries_in
 from bilat.render import lang
-from bilat.render.press import accusative, genitive, instrumental_ru, press_line
+from bilat.render.langs._turkic import accusative, genitive
+from bilat.render.langs.ru import instrumental as instrumental_ru
+from bilat.render.press import press_line
 from tests.helpers import ROOT, SRC, Run, assert_usage_error, event
 
 LOCALES = SRC / "bilat" / "locales"
@@ -284,3 +286,135 @@ def test_calendar_summaries_speak_the_language(run: Run) -> None:
     parsed = icalendar.Calendar.from_ical(calendar)
     summaries = {str(e["SUMMARY"]) for e in parsed.walk("VEVENT")}
     assert "Diplomatik münasibətlər qurulub — 35-ci ildönümü (Azərbaycan – Yaponiya)" in summaries
+
+
+# --------------------------------------------------------------------------- choosing
+
+
+@pytest.mark.parametrize(
+    ("typed", "shown", "note"),
+    [("turkish", "Azerbaycan – Japonya", None), ("Japanese", "アゼルバイジャン – 日本", None),
+     ("日本語", "アゼルバイジャン – 日本", None),
+     ("jp", "アゼルバイジャン – 日本", "'jp' is the country code of Japan; writing Japanese (ja)"),
+     ("ua", "Азербайджан – Японія", "writing Ukrainian (uk)")],
+)  # fmt: skip
+def test_language_names_and_country_code_slips(
+    run: Run, typed: str, shown: str, note: str | None
+) -> None:
+    result = run("timeline", "AZ", "JP", "--until", "1993", "--lang", typed)
+    assert result.exit_code == 0, result.output
+    assert result.stdout.startswith(shown)
+    assert (note in result.stderr) if note else result.stderr == ""
+
+
+@pytest.mark.parametrize("script", ["az_Cyrl", "az-Arab", "ja_Latn"])
+def test_another_script_of_a_catalogued_language_is_refused(run: Run, script: str) -> None:
+    assert_usage_error(run("timeline", "AZ", "JP", "--lang", script), "in one script only")
+
+
+@pytest.mark.parametrize(
+    ("environment", "starts"),
+    [({"LANG": "ja_JP.UTF-8"}, "アゼルバイジャン"), ({"LC_ALL": "ru_RU.UTF-8", "LANG": "ja_JP"}, "Азер"),
+     ({"LC_MESSAGES": "tr_TR"}, "Azerbaycan"), ({"LANG": "C"}, "Azerbaijan"),
+     ({"LANG": "POSIX"}, "Azerbaijan"), ({"LANG": "en_GB.UTF-8"}, "Azerbaijan"),
+     ({"LANG": "fr_FR.UTF-8"}, "Azerbaijan"), ({"LC_ALL": "C", "LANG": "ja_JP"}, "Azerbaijan")],
+)  # fmt: skip
+def test_the_environment_s_locale_for_human_output(
+    run: Run, environment: dict[str, str], starts: str
+) -> None:
+    assert run("timeline", "AZ", "JP", "--until", "1993", env=environment).stdout.startswith(starts)
+
+
+def test_the_environment_s_locale_leaves_json_and_csv_neutral(run: Run) -> None:
+    args = ("anniversary", "--year", "2022", "--pair", "AZ", "JP", "--format")
+    for fmt in ("json", "csv"):
+        assert run(*args, fmt, env={"LANG": "ja_JP.UTF-8"}).stdout == run(*args, fmt).stdout
+    assert "labels" in run(*args, "json", "--lang", "ja").stdout  # asked for: labels
+
+
+def test_english_startup_reads_the_locale_without_babel() -> None:
+    assert lang.from_environment({"LANG": "az_AZ.UTF-8"}) == "az"
+    assert lang.from_environment({"LANG": "de_DE.UTF-8"}) is None
+    assert lang.from_environment({}) is None
+
+
+@pytest.mark.parametrize(
+    ("a", "b"),
+    [("Azərbaycan", "Yaponiya"), ("アゼルバイジャン", "日本"), ("Азербайджан", "Япония"),
+     ("Azerbaycan", "Japonya"), ("Fələstin Dövləti", "AZ")],
+)  # fmt: skip
+def test_names_typed_in_a_catalogued_language_resolve(run: Run, a: str, b: str) -> None:
+    result = run("timeline", a, b, "--until", "1993")
+    assert result.exit_code == 0, result.output
+
+
+def test_from_puts_the_home_country_first(run: Run) -> None:
+    args = ("anniversary", "--year", "2022", "--pair", "AZ", "JP", "--every", "30")
+    press = run(*args, "--format", "text", "--lang", "ja", "--from", "JP").stdout
+    assert press.startswith("2022年9月7日は、日本とアゼルバイジャンの外交関係樹立30周年です。\n")
+    table = run(*args, "--lang", "az", "--from", "Japan", env={"COLUMNS": "160"}).stdout
+    assert "Yaponiya – Azərbaycan" in table
+    heading = run("timeline", "AZ", "JP", "--until", "1993", "--from", "JP").stdout
+    assert heading.startswith("Japan – Azerbaijan: ")
+    assert run("timeline", "AZ", "JP", "--until", "1993").stdout.startswith("Azerbaijan – Japan")
+
+
+def test_the_home_country_comes_first_unless_from_says_otherwise(run: Run) -> None:
+    args = ("anniversary", "--year", "2022", "--pair", "AZ", "JP", "--every", "30")
+    args += ("--format", "text", "--lang", "ja")
+    home = run(*args, env={"BILAT_COUNTRY": "JP"}).stdout
+    assert home.startswith("2022年9月7日は、日本とアゼルバイジャンの外交関係樹立30周年です。\n")
+    told = run(*args, "--from", "AZ", env={"BILAT_COUNTRY": "JP"}).stdout
+    assert told.startswith("2022年9月7日は、アゼルバイジャンと日本の")
+
+
+def test_right_to_left_isolates_cells_and_points_the_arrow_the_reading_way(run: Run) -> None:
+    arabic = run("timeline", "AZ", "JP", "--until", "1993", "--lang", "ar").stdout
+    row = next(line for line in arabic.splitlines() if line.startswith("\u20681991-12-28"))
+    assert "\u2068اليابان \u2190 أذربيجان\u2069" in row
+    english = run("timeline", "AZ", "JP", "--until", "1993").stdout
+    assert "\u2068" not in english
+    assert "Japan \u2192 Azerbaijan" in english
+
+
+FSI, PDI = "\u2068", "\u2069"
+
+
+@pytest.mark.usefixtures("speak")
+def test_a_heading_knows_its_values_and_isolates_them_after_cleaning() -> None:
+    events = lang.fill("{n} events", n=46)
+    heading = lang.fill("{pair}: {events}", pair="أذربيجان \x1b– اليابان\u2069", events=events)
+    assert heading == "أذربيجان \x1b– اليابان\u2069: 46 events"  # a str as format() gives it
+    assert heading.spans == ((0, 20), (22, 24))  # the inner heading's value moved along
+    assert lang.printed(heading) == "أذربيجان \\x1b– اليابان\\u2069: 46 events"  # English
+    lang.use("ar")
+    assert lang.printed(heading) == (  # the text's own controls escaped, ours isolating
+        f"{FSI}أذربيجان \\x1b– اليابان\\u2069{PDI}: {FSI}46{PDI} events"
+    )
+    assert lang.printed("plain \u2068text") == "plain \\u2068text"  # no values: cleaned only
+    assert lang.fill("{d!r:>4} {{x}}", d="7") == " '7' {x}"
+
+
+def test_right_to_left_headings_isolate_names_and_numbers(run: Run) -> None:
+    ar = ("--lang", "ar")
+    timeline = run("timeline", "AZ", "JP", "--until", "1993", *ar).stdout.splitlines()[0]
+    pair = f"{FSI}أذربيجان – اليابان{PDI}"
+    assert timeline.startswith(f"{pair}: diplomatic relations since {FSI}1992-09-07{PDI} ({FSI}")
+    assert timeline.endswith(f"{PDI}); {FSI}3{PDI} events")
+    home = {"BILAT_COUNTRY": "AZ"}
+    anniversary = run("anniversary", "--year", "2022", *ar, env=home).stdout.splitlines()[0]
+    assert anniversary == (
+        f"Anniversaries in {FSI}2022{PDI} (every {FSI}5{PDI} years) for {FSI}أذربيجان{PDI}; "
+        "all countries: --all"
+    )
+    wide = {"COLUMNS": "300"}
+    relations = run("relations", "AZ", "--as-of", "2022-01-01", *ar, env=wide).stdout
+    relations = relations.splitlines()[0]
+    assert relations.startswith(f"{FSI}أذربيجان{PDI}: {FSI}")
+    assert f"as of {FSI}2022-01-01{PDI} (milestones every {FSI}5{PDI} years)" in relations
+    found = run("search", "embassy", "--country", "AZ", *ar).stdout.splitlines()[0]
+    assert found.startswith(FSI)
+    assert found.endswith(f"{PDI} events match")
+    english = run("timeline", "AZ", "JP", "--until", "1993").stdout.splitlines()[0]
+    assert english.startswith("Azerbaijan – Japan: diplomatic relations since 1992-09-07 (")
+    assert FSI not in english

@@ -101,6 +101,27 @@ def test_month_ticks_end_on_the_last_january() -> None:
     )
 
 
+def test_an_axis_to_the_end_of_9999_ends_on_a_day_no_date_names() -> None:
+    """1 January 10000 is out of range for a date: the axis still ends there."""
+    last = Row("visit", Span.of(PartialDate.parse("9999-12-31")), None, (), "", "t", "", "")
+    axis = Axis.over([last], dt.date(9999, 12, 31))
+    assert axis[:2] == (9999, 10000)
+    assert axis.x(dt.date(9999, 1, 1)) == axis.left
+    assert axis.after(dt.date(9999, 12, 31)) == axis.right
+    assert axis.after(dt.date(9999, 6, 30)) == pytest.approx((axis.left + axis.right) / 2, 0.01)
+    years, minor = axis.ticks()
+    assert years == [9999]
+    assert minor[0] == dt.date(9999, 1, 1)
+    assert minor[-1] == dt.date(9999, 12, 1)
+    wide = Axis(1, 10000, 0.0, 9999.0)
+    assert wide.x(dt.date(1, 1, 1)) == 0.0
+    labelled, ticks = wide.ticks()
+    assert labelled[-1] == 9900
+    assert ticks[-1].year <= 9999
+    (placed,) = layout.pack([last], axis, 13.0)
+    assert placed.x < axis.right - 10  # no room right of the axis' end: the label goes left
+
+
 def test_pack_shares_a_lane_when_nothing_overlaps() -> None:
     early, late = dt.date(2000, 1, 1), dt.date(2009, 6, 1)
     placed = layout.pack([row(early, "A"), row(late, "B"), row(early, "C")], AXIS, 13.0)
@@ -127,22 +148,22 @@ def test_pack_cuts_a_label_to_the_longest_allowed() -> None:
 
 
 def test_wrap_joins_items_after_the_lead() -> None:
-    assert layout._wrap("Sources: ", ["A", "B"], 13) == ["Sources: A; B"]
-    assert layout._wrap("Sources: ", [], 13) == ["Sources: "]
+    assert layout.wrap_items("Sources: ", ["A", "B"], 13) == ["Sources: A; B"]
+    assert layout.wrap_items("Sources: ", [], 13) == ["Sources: "]
     assert layout._join(["", "A", "B"]) == "A; B"
 
 
 def test_wrap_breaks_lines_and_counts_what_is_left_out() -> None:
     items = [f"Publisher {i} with a long name" for i in range(60)]
     room = layout.WIDTH - 2 * layout.MARGIN
-    two = layout._wrap("Sources: ", items[:12], 13)
+    two = layout.wrap_items("Sources: ", items[:12], 13)
     assert len(two) == 2
     assert two[0].endswith(";")
     assert not two[1].endswith(";")
     assert two[1].endswith("Publisher 11 with a long name")
-    lines = layout._wrap("Sources: ", items, 13)
+    lines = layout.wrap_items("Sources: ", items, 13)
     assert len(lines) == 3
     assert all(layout.text_width(line, 13) <= room for line in lines)
     shown = sum(line.count("Publisher") for line in lines)
     assert lines[-1].endswith(f"; and {60 - shown} more")
-    assert layout._wrap("S: ", items, 13, most=1)[0].startswith("S: Publisher 0 with")
+    assert layout.wrap_items("S: ", items, 13, most=1)[0].startswith("S: Publisher 0 with")

@@ -13,12 +13,13 @@ import pytest
 from bilat.domain import YearsRange, anniversaries_between, anniversaries_in, timeline
 from bilat.model import Event
 from bilat.render import lang
+from bilat.render.columns import Column, Listing
 from bilat.render.common import leap_rule_text
 from bilat.render.listings import (
-    Listing,
     anniversary_listing,
     disputed_dates_cell,
     event_labels,
+    for_home,
     no_pair_events,
     plural,
     timeline_heading,
@@ -40,10 +41,10 @@ LATER = make(id="later", kind="visit", date="2030", title="Later")
 
 
 def test_each_representation_is_built_only_when_asked_for() -> None:
-    def boom(item: Any) -> list[str]:
+    def boom(item: Any) -> str:
         raise AssertionError("built a representation nobody asked for")
 
-    listing = Listing(items=[1, 2], columns=["N"], row=boom, csv_columns=["n"], csv_row=boom,
+    listing = Listing(items=[1, 2], columns=[Column(label="N", cell=boom, csv="n")],
                       json_item=lambda n: n * 10, head={"h": 0}, key="ns")  # fmt: skip
     assert listing.data == {"h": 0, "ns": [10, 20]}
 
@@ -67,9 +68,9 @@ def test_timeline_columns_follow_the_focus(
 ) -> None:
     listing = timeline_listing(focus, AS_OF, timeline([RELATIONS], AS_OF), "H")
     base = ["Date", "Kind", "Event", "Direction", "Years ago"]
-    assert listing.columns == (base if column is None else [base[0], column, *base[1:]])
+    assert listing.headers == (base if column is None else [base[0], column, *base[1:]])
     (row,) = listing.rows
-    assert len(row) == len(listing.columns)
+    assert len(row) == len(listing.headers)
     if cell is not None:
         assert row[1] == cell
 
@@ -82,7 +83,7 @@ def test_timeline_rows_csv_json_and_notes() -> None:
     ]
     assert listing.csv_rows[0] == [
         *("2006-03-07", "2006-03-09", "v-1", "visit", "AZ;JP", "AZ", "Visit", "15", "15"),
-        *("1996-03-01", "Log;https://mfa.example/"),
+        *("1996-03-01", "Log;https://mfa.example/", "", ""),
     ]
     assert listing.csv_rows[1][7:9] == ["", ""]
     assert len(listing.csv_columns) == len(listing.csv_rows[0])
@@ -113,6 +114,46 @@ def test_anniversaries_mark_leap_days_and_disputed_dates_once() -> None:
     assert listing.data["every"] == 1
 
 
+WIKI = [{"title": "Wikipedia", "type": "encyclopedia"}, {"title": "Blog"}]
+EVIDENCE_NOTE = "° the date rests on an encyclopedia alone."
+
+
+def test_timeline_marks_a_date_that_rests_on_an_encyclopedia_alone() -> None:
+    wiki = make(id="w", date="1992", sources=WIKI, disputed=[CLAIM])
+    news = make(id="n", sources=[*WIKI, {"title": "Agency", "type": "news"}])
+    listing = timeline_listing(("AZ", "JP"), AS_OF, timeline([wiki, news, LATER], AS_OF), "H")
+    assert [row[0] for row in listing.rows] == ["1992-09-07", "1992 * °", "2030"]
+    assert [row[-2:] for row in listing.csv_rows] == [
+        ["encyclopedia;;news", "news"],
+        ["encyclopedia;", "encyclopedia"],
+        ["", ""],
+    ]
+    assert listing.csv_columns[-2:] == ["source_types", "evidence"]
+    assert [e["evidence"] for e in listing.data["events"]] == ["news", "encyclopedia", None]
+    assert listing.notes[-1] == EVIDENCE_NOTE
+    assert len(listing.notes) == 2  # the dispute, and the legend once
+    plain = timeline_listing(("AZ", "JP"), AS_OF, timeline([news], AS_OF), "H")
+    assert plain.notes == []
+
+
+def test_anniversaries_mark_a_date_that_rests_on_an_encyclopedia_alone() -> None:
+    wiki = make(id="w", date="1996-02-29", sources=WIKI)
+    found = anniversaries_in([wiki, RELATIONS], 2022, 1)
+    listing = anniversary_listing(found, head={}, heading="H", empty="")
+    assert [row[0] for row in listing.rows] == ["2022-02-28 † °", "2022-09-07"]
+    assert [row[-1] for row in listing.csv_rows] == ["encyclopedia", ""]
+    items = msgspec.to_builtins(listing.data)["anniversaries"]
+    assert [item["evidence"] for item in items] == ["encyclopedia", None]
+    assert listing.notes[-1] == EVIDENCE_NOTE
+
+
+def test_a_heading_narrowed_to_the_home_country_says_how_to_lift_it() -> None:
+    assert for_home("Anniversaries in 2022", None) == "Anniversaries in 2022"
+    assert for_home("Anniversaries in 2022", "KZ") == (
+        "Anniversaries in 2022 for Kazakhstan; all countries: --all"
+    )
+
+
 @pytest.mark.parametrize(
     ("date", "as_of", "when", "in_days"),
     [("1992-09-07", dt.date(2022, 9, 7), "today", 0),
@@ -125,7 +166,7 @@ def test_upcoming_anniversaries_say_how_far_off(
 ) -> None:
     found = anniversaries_between([make(date=date)], as_of, dt.date(2022, 9, 30), 30)
     listing = anniversary_listing(found, head={}, heading="H", empty="", as_of=as_of)
-    assert listing.columns[2] == "When"
+    assert listing.headers[2] == "When"
     assert listing.csv_columns[2] == "in_days"
     (row,), (csv_row,) = listing.rows, listing.csv_rows
     assert row[2] == when
@@ -140,7 +181,7 @@ def test_in_days_is_left_out_of_json_when_nothing_is_upcoming() -> None:
     assert "in_days" not in item
     assert item["weekday"] == "Wed"
     assert item["disputed"] == []
-    assert "When" not in listing.columns
+    assert "When" not in listing.headers
 
 
 @pytest.mark.usefixtures("speak")

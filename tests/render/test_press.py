@@ -12,14 +12,10 @@ import pytest
 from bilat.codec import event_from_dict
 from bilat.domain import Anniversary, anniversaries_in
 from bilat.render import lang
-from bilat.render.press import (
-    accusative,
-    genitive,
-    instrumental_ru,
-    press_line,
-    press_lines,
-    year_suffix_az,
-)
+from bilat.render.langs import az
+from bilat.render.langs._turkic import accusative, genitive
+from bilat.render.langs.ru import instrumental as instrumental_ru
+from bilat.render.press import press_line, press_lines
 from tests.helpers import event
 
 
@@ -39,10 +35,8 @@ AGREEMENT = {"kind": "agreement", "date": "1992", "title": "Trade agreement"}
      (2027, "ci"), (2028, "ci"), (2029, "cu"), (2030, "cu"), (2040, "cı"), (2060, "cı"),
      (2090, "cı"), (2100, "cü")],
 )  # fmt: skip
-@pytest.mark.usefixtures("speak")
 def test_the_azerbaijani_year_suffix_follows_the_last_number_word(year: int, suffix: str) -> None:
-    lang.use("az")
-    assert year_suffix_az(year) == suffix
+    assert az.suffix(year) == suffix
 
 
 @pytest.mark.parametrize(
@@ -100,18 +94,24 @@ OTHER_LANGUAGES = [
                  id="ja-recognition"),
     pytest.param("ja", 2022, VISIT, "2022年9月は、「Gasimov in Tokyo」（アゼルバイジャン・日本）から"
                  "30周年です。", id="ja-other"),
-    pytest.param("ru", 2021, RECOGNITION, "28 декабря 2021 года — 30-летие события "
-                 "«Recognition» (Азербайджан, Япония).", id="ru-day"),
-    pytest.param("ru", 2022, AGREEMENT, "2022 — 30-летие события «Trade agreement» "
+    pytest.param("ru", 2021, RECOGNITION, "28 декабря 2021 года — 30-летие признания "
+                 "Азербайджана Японией.", id="ru-day"),
+    pytest.param("ru", 2021, {**RECOGNITION, "by": None}, "28 декабря 2021 года — 30-летие "
+                 "события «Признание» (Азербайджан, Япония).", id="ru-recognition-by-nobody"),
+    pytest.param("az", 2021, RECOGNITION, "28 dekabr 2021-ci il Yaponiyanın Azərbaycanı "
+                 "tanımasının 30-cu ildönümüdür.", id="az-recognition"),
+    pytest.param("tr", 2021, RECOGNITION, "28 Aralık 2021, Japonya'nın Azerbaycan'ı "
+                 "tanımasının 30. yıl dönümüdür.", id="tr-recognition"),
+    pytest.param("ru", 2022, AGREEMENT, "2022 год — 30-летие события «Trade agreement» "
                  "(Азербайджан, Япония).", id="ru-year"),
     pytest.param("az", 2022, AGREEMENT, "2022-ci il «Trade agreement» hadisəsinin 30-cu "
                  "ildönümüdür (Azərbaycan, Yaponiya).", id="az-year"),
     pytest.param("az", 2022, VISIT, "Sentyabr 2022-ci il «Gasimov in Tokyo» hadisəsinin 30-cu "
                  "ildönümüdür (Azərbaycan, Yaponiya).", id="az-month"),
-    pytest.param("tr", 2022, VISIT, "Eylül 2022, «Gasimov in Tokyo» olayının 30. yıl dönümüdür "
+    pytest.param("tr", 2022, VISIT, "Eylül 2022, “Gasimov in Tokyo” olayının 30. yıl dönümüdür "
                  "(Azerbaycan, Japonya).", id="tr-month"),
-    pytest.param("tr", 2026, {**AGREEMENT, "date": "1996-06-13"}, "13 Haziran 2026, «Trade "
-                 "agreement» olayının 30. yıl dönümüdür (Azerbaycan, Japonya).", id="tr-day"),
+    pytest.param("tr", 2026, {**AGREEMENT, "date": "1996-06-13"}, "13 Haziran 2026, “Trade "
+                 "agreement” olayının 30. yıl dönümüdür (Azerbaycan, Japonya).", id="tr-day"),
 ]  # fmt: skip
 
 
@@ -144,8 +144,39 @@ def test_press_lines_one_per_anniversary() -> None:
 
 @pytest.mark.usefixtures("speak")
 def test_a_locale_without_a_sentence_of_its_own_gets_a_whole_english_one() -> None:
-    """French names and dates in the English sentence, with an English ordinal and a
-    capital letter at its start (French months are written in lower case)."""
+    """No French date or name inside an English sentence: the whole line is English."""
     lang.use("fr")
     line = press_line(found(2022, date="1992-10", kind="visit", title="A visit"))
-    assert line == "Octobre 2022 marks the 30th anniversary of “A visit” (Azerbaïdjan – Japon)."
+    assert line == "October 2022 marks the 30th anniversary of “A visit” (Azerbaijan – Japan)."
+    assert lang.current_code() == "fr"  # and French again after it
+
+
+#: A title that would retitle the terminal (OSC 0), print a link (OSC 8), colour (CSI, the
+#: C1 CSI), reverse the text (bidi override and isolate), ring, back up and return.
+HOSTILE = (
+    "\x1b]0;pwned\x07 \x1b]8;;https://evil.example/\x1b\\link\x1b]8;;\x1b\\ \x9b31mred"
+    " \u202eesrever\u202c \u2066iso\u2069 \u061c\u200e\u200f bell\x07 back\x08 del\x7f"
+    " cr\rnl\n\u2028\u2029 \x00\x85 end"
+)
+BIDI_CONTROLS = set("\u061c\u200e\u200f\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069")
+
+
+def assert_clean(text: str) -> None:
+    import unicodedata
+
+    bad = [c for c in text if unicodedata.category(c) in ("Cc", "Zl", "Zp") or c in BIDI_CONTROLS]
+    assert bad == [], text
+
+
+@pytest.mark.usefixtures("speak")
+@pytest.mark.parametrize("code", ["en", "az", "ja", "ru", "tr", "fr"])
+@pytest.mark.parametrize("kind", ["agreement", "visit"])
+def test_the_press_line_holds_no_control_character(code: str, kind: str) -> None:
+    """It is pasted into a release: every control of a store title is made visible, as
+    the other outputs do (bilat.text.clean), and the sentence stays one line."""
+    lang.use(code)
+    line = press_line(found(2022, kind=kind, date="1992-09-07", title=HOSTILE))
+    assert_clean(line)
+    assert "\\x1b]0;pwned\\x07" in line
+    assert "\\u202eesrever" in line
+    assert_clean(press_lines([found(2022, title=HOSTILE, kind=kind)]).rstrip("\n"))

@@ -18,7 +18,7 @@ AS_OF = dt.date(2022, 1, 1)
 
 
 EVENTS = [
-    make(id="rel-jp"),
+    make(id="rel-jp", sources=[{"title": "Wikipedia", "type": "encyclopedia"}]),
     make(id="rec-jp", kind="recognition", by="JP", date="1991-12-28", title="Japan recognises"),
     make(id="emb-az", kind="embassy-opened", by="AZ", date="2005-10-12", title="Embassy"),
     make(id="rec-ge", kind="recognition", by="AZ", date="1992", parties=["AZ", "GE"], title="R"),
@@ -32,19 +32,26 @@ def partners() -> list[Partner]:
 def test_relations_rows_name_the_countries_and_what_each_did() -> None:
     listing = relations_listing("AZ", AS_OF, 5, partners())
     assert listing.rows == [
-        ["Japan", "1992-09-07", "29", "30th", "2022-09-07",
+        ["Japan", "1992-09-07 °", "29", "30th", "2022-09-07",
          "Japan recognised Azerbaijan 1991-12-28; embassy of Azerbaijan 2005-10-12"],
         ["Georgia", "", "", "", "", "Azerbaijan recognised Georgia 1992"],
     ]  # fmt: skip
-    assert len(listing.columns) == len(listing.rows[0])
+    assert len(listing.headers) == len(listing.rows[0])
+    (note,) = listing.notes
+    assert note == "° the date rests on an encyclopedia alone."
+    official = relations(
+        [make(id="rel-jp", sources=[{"title": "MFA", "type": "official"}])], "AZ", AS_OF
+    )
+    assert relations_listing("AZ", AS_OF, 5, official).notes == []
 
 
 def test_relations_csv_rows_keep_codes_and_both_ends_of_the_years() -> None:
     listing = relations_listing("AZ", AS_OF, 5, partners())
     assert listing.csv_rows == [
-        ["JP", "1992-09-07", "29", "29", "30", "2022-09-07", "", "1991-12-28", "2005-10-12", ""],
-        ["GE", "", "", "", "", "", "1992", "", "", ""],
-    ]
+        ["JP", "1992-09-07", "29", "29", "30", "2022-09-07", "", "1991-12-28", "2005-10-12", "",
+         "encyclopedia"],
+        ["GE", "", "", "", "", "", "1992", "", "", "", ""],
+    ]  # fmt: skip
     assert len(listing.csv_columns) == len(listing.csv_rows[0])
     assert listing_csv(listing).splitlines()[0].startswith("partner,established,years_ago_min,")
 
@@ -58,6 +65,7 @@ def test_relations_json_says_null_for_what_is_unknown() -> None:
     }
     japan, georgia = data["partners"]
     assert japan["established_event"] == "rel-jp"
+    assert japan["evidence"] == "encyclopedia"
     assert japan["years_ago"] == {"min": 29, "max": 29}
     assert japan["next_milestone"] == {"years": 30, "ordinal": "30th", "date": "2022-09-07"}
     assert japan["recognised_by_partner"] == "1991-12-28"
@@ -66,6 +74,7 @@ def test_relations_json_says_null_for_what_is_unknown() -> None:
         "partner": "GE",
         "established": None,
         "established_event": None,
+        "evidence": None,
         "years_ago": None,
         "next_milestone": None,
         "recognised_by_country": "1992",
@@ -94,9 +103,8 @@ def test_relations_listing_drops_and_wraps_its_own_columns() -> None:
     listing = relations_listing("AZ", AS_OF, 5, [])
     assert listing.rows == []
     assert listing.empty == "No partners in this store."
-    assert listing.drop == ("Recognition, embassies", "On", "Years")
-    assert set(listing.drop) <= set(listing.columns)
-    assert listing.wrap == {"Partner", "Recognition, embassies"}
+    assert [c.label for c in listing.droppable] == ["Recognition, embassies", "On", "Years"]
+    assert {c.label for c in listing.shown if c.wraps} == {"Partner", "Recognition, embassies"}
 
 
 @pytest.mark.usefixtures("speak")
@@ -105,7 +113,7 @@ def test_relations_speak_the_readers_language() -> None:
     (row, _) = relations_listing("AZ", AS_OF, 5, partners()).rows
     assert row[0] == "Япония"
     assert row[3] == "30-я"
-    assert row[1] == "1992-09-07"  # dates stay ISO in every language
+    assert row[1] == "1992-09-07 °"  # dates stay ISO in every language
 
 
 LETTER = make(id="l-1", kind="letter", by="AZ", title="T", place="Baku",
@@ -124,7 +132,7 @@ def test_letters_rows_say_whether_the_store_has_the_text() -> None:
     assert listing.csv_rows[0] == ["1992-09-07", "l-1", "AZ;JP", "Aliyev", "Obuchi", "T", "yes"]
     assert listing.heading == "Letters"
     assert listing.empty == "No letters match."
-    assert set(listing.drop) <= set(listing.columns)
+    assert [c.label for c in listing.droppable] == ["Text", "Title"]
 
 
 def test_letters_json_holds_the_whole_letter() -> None:
@@ -142,6 +150,7 @@ def test_letters_json_holds_the_whole_letter() -> None:
         "note": None,
         "text": "X",
         "sources": [{"title": "A source", "url": "https://example.org/"}],
+        "evidence": None,
     }
     assert second["text"] is None
     assert second["summary"] == "S"

@@ -13,7 +13,8 @@ from rich.console import Console
 
 from bilat.domain import timeline
 from bilat.model import Event
-from bilat.render.listings import Listing, timeline_listing
+from bilat.render.columns import Column, Listing
+from bilat.render.listings import timeline_listing
 from bilat.render.tables import LONGEST_WORD, _fit, _min_width, event_panel, letter_panel
 from bilat.render.tables import listing_table as table
 from tests.helpers import make_event as make
@@ -91,7 +92,8 @@ def test_an_empty_listing_is_its_heading_message_and_notes() -> None:
         ("Years ago", ["1"], False, 9),
         ("Event", ["a b", "longest word"], True, 7),
         ("Event", ["x" * 40], True, LONGEST_WORD),
-        ("Event", ["日本語"], True, 6),
+        ("Event", ["日本語"], True, 5),  # Japanese folds between any two characters
+        ("出来事", ["外交関係樹立"], True, 2),
         ("Partner", [], True, 7),
     ],
 )
@@ -101,8 +103,8 @@ def test_min_width(column: str, cells: list[str], wraps: bool, expected: int) ->
 
 def test_fit_gives_wrapping_columns_what_is_left_in_fair_shares() -> None:
     rows = [["1992-09-07", "word " * 20, "Japan → Azerbaijan"]]
-    listing = Listing(items=rows, columns=["Date", "Event", "Direction"], row=list,
-                      csv_columns=[], csv_row=list, json_item=list, head={}, key="x")  # fmt: skip
+    listing = [Column(label="Date", cell=str), Column(label="Event", cell=str, wraps=True),
+               Column(label="Direction", cell=str, wraps=True)]  # fmt: skip
     mins = [10, 4, 10]
     assert _fit(listing, rows, [0, 1, 2], mins, None) == {0: 10}
     assert _fit(listing, rows, [0, 1, 2], mins, 200) == {0: 10, 1: 100, 2: 18}
@@ -173,3 +175,42 @@ def test_below_the_panel_only_the_heading_is_bold() -> None:
     line = next(line for line in text.splitlines() if "Sources:" in line)
     after = text.splitlines()[text.splitlines().index(line) + 1]
     assert not after.startswith("\x1b[1m"), repr(after)
+
+
+@pytest.mark.usefixtures("speak")
+def test_japanese_cells_fold_so_the_columns_are_those_of_english() -> None:
+    """Unspaced Japanese breaks between any two characters: at 80 columns the upcoming
+    anniversaries keep every column English keeps."""
+    import datetime as dt
+
+    from bilat import domain
+    from bilat.render import lang
+    from bilat.render.listings import anniversary_listing
+
+    events = [make(id=f"e-{n}", parties=[a, "JP"], date=f"19{n}6-12-08")
+              for n, a in enumerate(("US", "IS", "VC", "SA"), start=5)]  # fmt: skip
+    start = dt.date(2026, 12, 7)
+    found = domain.anniversaries_between(events, start, dt.date(2027, 3, 7), 5, "feb28")
+    headers = {}
+    for code in (None, "ja"):
+        lang.use(code)
+        listing = anniversary_listing(found, head={}, heading="h", empty="", as_of=start)
+        lines = render(table(listing, 80), 80).splitlines()
+        headers[code] = len(lines[1].split())
+        assert all(len(line) <= 80 for line in lines if code is None)
+    assert headers["ja"] == headers[None] == 7  # Date Day When Years Event Parties Since
+
+
+@pytest.mark.usefixtures("speak")
+def test_right_to_left_headings_and_panel_titles_isolate_names_and_numbers() -> None:
+    from bilat.render import lang
+    from bilat.render.listings import timeline_heading
+
+    lang.use("ar")
+    heading = timeline_heading(("AZ", "JP"), AS_OF, 2, None, None)
+    lines = render(table(events_listing(make(), heading=heading), 100), 100).splitlines()
+    assert lines[0] == "\u2068أذربيجان – اليابان\u2069: \u20682\u2069 events"
+    plain = render(table(events_listing(make(), heading="AZ \u2068"), 100), 100)
+    assert plain.splitlines()[0] == "AZ \\u2068"  # a heading with no values: cleaned only
+    letter = render(letter_panel(LETTER), 60).splitlines()[0]
+    assert letter.startswith("╭─ Letter · \u2068أذربيجان – اليابان\u2069 ─")

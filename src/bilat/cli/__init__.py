@@ -4,73 +4,25 @@ This package is the one place that reads the clock and the environment
 (:mod:`bilat.cli.context`), and :class:`BilatGroup` is the one place that turns
 :class:`bilat.vocab.BilatError` into a one-line error (exit 1). Bad arguments are usage
 errors (exit 2). Only click and the vocabularies are imported up front: a run imports
-the module of the one command it runs (:data:`COMMANDS`), and the command imports the core
+the module of the one command it runs (:mod:`bilat.cli.lazy`), and the command imports the core
 modules it uses when it runs.
 """
 
 from __future__ import annotations
 
+import contextlib
 import gc
 import os
+import sys
 from typing import Any
 
 import click
 
 from bilat import __version__
+from bilat.cli.lazy import COMMANDS, LazyGroup
 from bilat.vocab import BilatError
 
 __all__ = ["COMMANDS", "cli", "main"]
-
-#: Every command, by name: the module of ``bilat.cli`` and the function that define it,
-#: and the first paragraph of its help, which ``bilat --help`` shortens to one line. A
-#: run imports only the module of the command it runs; tests/cli/test_startup.py fails
-#: when this table and the commands disagree.
-COMMANDS: dict[str, tuple[str, str, str]] = {
-    "add": (
-        "own_store",
-        "add",
-        "Add an event to your own store, validated exactly as the loader does.",
-    ),
-    "anniversary": (
-        "milestones",
-        "anniversary",
-        "List the round anniversaries that fall in a year, by day.",
-    ),
-    "export": ("exports", "export", "Export anniversaries or events to other formats."),
-    "import": ("imports", "import_", "Import events from other sources into your own store."),
-    "relations": (
-        "milestones",
-        "relations",
-        "List the partners of a country: relations established, years, next milestone.",
-    ),
-    "search": (
-        "search",
-        "search",
-        "Find events whose text contains TEXT, ignoring case and accents.",
-    ),
-    "show": ("show", "show", "Show one event in full, with its sources and disputed dates."),
-    "show-letter": ("show", "show_letter", "Show a congratulatory letter, as a letter."),
-    "stores": (
-        "own_store",
-        "stores",
-        "List the store files that are read, in order, with their event counts.",
-    ),
-    "timeline": (
-        "timeline",
-        "timeline",
-        "List the events of a pair (or of one country), oldest first, or draw them.",
-    ),
-    "upcoming": (
-        "milestones",
-        "upcoming",
-        "List the milestone anniversaries of the next N days, soonest first.",
-    ),
-    "validate": (
-        "own_store",
-        "validate",
-        "Check stores and print every problem with its JSON path.",
-    ),
-}
 
 CONTEXT_SETTINGS = {"help_option_names": ["-h", "--help"], "max_content_width": 100}
 
@@ -79,38 +31,14 @@ class OutputError(click.ClickException):
     """Standard output could not be written (a full disk, a closed terminal)."""
 
 
-class BilatGroup(click.Group):
+class BilatGroup(LazyGroup):
     """The one error path: every BilatError, usage error and output error becomes one
     'Error: ...' line on standard error, with control characters made visible (the
     message may quote a file name, a CSV header or a value), and exit status 1 (2 for
     usage errors); a reader that went away (`bilat ... | head`) ends the run quietly.
-
-    The commands load when they are asked for (:data:`COMMANDS`), and the list of
-    commands in ``bilat --help`` is drawn from the table, so that neither imports them."""
-
-    def list_commands(self, ctx: click.Context) -> list[str]:
-        return sorted({*COMMANDS, *self.commands})
-
-    def get_command(self, ctx: click.Context, cmd_name: str) -> click.Command | None:
-        if cmd_name not in self.commands and cmd_name in COMMANDS:
-            from importlib import import_module
-
-            module, name, _ = COMMANDS[cmd_name]
-            self.add_command(getattr(import_module(f"bilat.cli.{module}"), name), cmd_name)
-        return self.commands.get(cmd_name)
-
-    def format_commands(self, ctx: click.Context, formatter: click.HelpFormatter) -> None:
-        names = self.list_commands(ctx)
-        limit = formatter.width - 6 - max(map(len, names))
-        rows = []
-        for name in names:
-            if name in COMMANDS:
-                text = click.Command(name, help=COMMANDS[name][2]).get_short_help_str(limit)
-            else:  # a command added by hand (a plugin, a test)
-                text = self.commands[name].get_short_help_str(limit)
-            rows.append((name, text))
-        with formatter.section("Commands"):
-            formatter.write_dl(rows)
+    A group run without a command prints its help on standard output, as ``--help``
+    does, and exits 2 (click's status for a missing command). The commands themselves
+    load lazily (:class:`bilat.cli.lazy.LazyGroup`)."""
 
     def invoke(self, ctx: click.Context) -> Any:
         # A command is one short run over data that lives until it ends and holds no
@@ -121,12 +49,6 @@ class BilatGroup(click.Group):
             return super().invoke(ctx)
         except BilatError as exc:
             raise click.ClickException(str(exc)) from None
-        except BrokenPipeError:
-            raise
-        except OSError as exc:
-            if exc.filename is not None:
-                raise  # not the output: a bug to see, not to hide
-            raise OutputError(f"cannot write the output: {exc.strerror or exc}") from None
         finally:
             if collecting:
                 gc.enable()
@@ -136,10 +58,19 @@ class BilatGroup(click.Group):
     ) -> Any:
         if not extra.pop("standalone_mode", True):
             return super().main(args, prog_name, standalone_mode=False, **extra)
-        import sys
 
         try:
-            code = super().main(args, prog_name, standalone_mode=False, **extra)
+            if sys.stdout is None:  # started with standard output closed (`>&-`)
+                raise OutputError("cannot write the output: standard output is closed")
+            try:
+                code = self._run(args, prog_name, **extra)
+            except BrokenPipeError:
+                raise
+            except OSError as exc:  # the command or an eager option (--help, --version)
+                if exc.filename is not None:
+                    raise  # not the output: a bug to see, not to hide
+                quiet_stdout()  # what is left in the buffer cannot be written either
+                raise OutputError(f"cannot write the output: {exc.strerror or exc}") from None
         except click.ClickException as exc:
             from bilat.text import clean
 
@@ -154,14 +85,22 @@ class BilatGroup(click.Group):
             sys.exit(1)
         sys.exit(code if isinstance(code, int) else 0)
 
+    def _run(self, args: Any, prog_name: str | None, **extra: Any) -> Any:
+        try:
+            return super().main(args, prog_name, standalone_mode=False, **extra)
+        except click.exceptions.NoArgsIsHelpError as exc:  # `bilat`, `bilat export`
+            click.echo(exc.ctx.get_help(), color=exc.ctx.color)
+            return exc.exit_code
+
 
 def quiet_stdout() -> None:
     """Point standard output at /dev/null, so that the interpreter's last flush of what
-    the departed reader did not take raises nothing."""
-    import sys
+    the departed reader did not take (or a full disk refused) raises nothing."""
 
-    devnull = os.open(os.devnull, os.O_WRONLY)
-    os.dup2(devnull, sys.stdout.fileno())
+    with contextlib.suppress(OSError, ValueError, AttributeError):  # not a file (tests)
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+        os.close(devnull)
 
 
 @click.group(cls=BilatGroup, context_settings=CONTEXT_SETTINGS)
@@ -192,8 +131,6 @@ def main() -> None:
     complete and closed before this point (stores are written atomically and fsynced);
     standard output and error are flushed here.
     """
-    import contextlib
-    import sys
 
     try:
         cli(prog_name="bilat")
@@ -205,7 +142,8 @@ def main() -> None:
             print(exc.code, file=sys.stderr)
             status = 1
     try:
-        sys.stdout.flush()
+        if sys.stdout is not None:
+            sys.stdout.flush()
     except BrokenPipeError:
         quiet_stdout()
         status = status or 1

@@ -9,17 +9,19 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
+from click.shell_completion import CompletionItem
+
+from bilat import countries as names
+from bilat._country_table import NAMES
+from bilat.cli.context import load_events
+from bilat.vocab import BilatError
+
 if TYPE_CHECKING:
     import click
-    from click.shell_completion import CompletionItem
 
 
 def countries(incomplete: str) -> list[CompletionItem]:
     """Codes that start with what was typed, or whose English name does."""
-    from click.shell_completion import CompletionItem
-
-    from bilat import countries as names
-    from bilat._country_table import NAMES
 
     typed = incomplete.casefold()
     folded = names.fold(incomplete)
@@ -35,10 +37,6 @@ def event_ids(
 ) -> list[CompletionItem]:
     """Ids of the events in the stores the command would read (letters only, for
     ``show-letter``) that start with what was typed."""
-    from click.shell_completion import CompletionItem
-
-    from bilat.cli.context import load_events
-    from bilat.vocab import BilatError
 
     try:
         events = load_events(ctx.params.get("store_paths") or ())

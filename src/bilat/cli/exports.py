@@ -6,6 +6,7 @@ from typing import TYPE_CHECKING
 
 import click
 
+from bilat import domain, views
 from bilat.cli import context
 from bilat.cli.context import load_events, write_output
 from bilat.cli.options import (
@@ -24,6 +25,11 @@ from bilat.cli.options import (
     renderer,
     store_option,
 )
+from bilat.codec import dumps
+from bilat.render.common import name
+from bilat.render.lang import n, t
+from bilat.render.listings import no_pair_events
+from bilat.writes import schema_beside
 
 if TYPE_CHECKING:
     import datetime as dt
@@ -63,26 +69,29 @@ def export_ics(
     One all-day event per anniversary, with a stable UID (event id and year), so that
     importing an updated file updates the calendar instead of duplicating it. Events known
     only to the month or year are left out (a calendar entry needs a day) and counted.
+    Without --country or --pair, the calendar is your home country's, when one is set
+    (BILAT_COUNTRY or the config file); --all lifts it.
 
     \b
     Examples:
       bilat export ics --from-year 2027 --to-year 2032 --country AZ -o az.ics
       bilat export ics --from-year 2025 --to-year 2025 --every 1 -o -
     """
-    from bilat import domain
-    from bilat.render import ics
-    from bilat.render.listings import plural
+    from bilat.render import ics  # icalendar: only for this command
 
     if to_year < from_year:
         raise click.BadParameter(
-            f"{to_year} is before --from-year {from_year}", param_hint="--to-year"
+            t("{to_year} is before --from-year {from_year}").format(
+                to_year=to_year, from_year=from_year
+            ),
+            param_hint="--to-year",
         )
     if to_year - from_year >= MAX_YEARS:
         raise click.BadParameter(
-            f"a calendar spans at most {MAX_YEARS} years; export it in parts",
+            t("a calendar spans at most {n} years; export it in parts").format(n=MAX_YEARS),
             param_hint="--to-year",
         )
-    selected = milestones.select(load_events(store_paths))
+    selected = milestones.select(load_events(store_paths, milestones.query()))
     every, leap = milestones.every, milestones.leap
     found = [
         a
@@ -92,14 +101,20 @@ def export_ics(
     data, left_out = ics.build_calendar(found, stamp=context.now_utc(), leap=leap)
     written = len(found) - left_out
     if not written:
-        unknown = f" ({left_out} known only to the month or year)" if left_out else ""
+        unknown = t(" ({n} known only to the month or year)").format(n=left_out)
         raise click.ClickException(
-            f"no anniversary to put in a calendar{unknown}; nothing was written"
+            t("no anniversary to put in a calendar{unknown}; nothing was written").format(
+                unknown=unknown if left_out else ""
+            )
         )
-    where = write_output(output, data, "calendar")
-    message = f"{plural(written, 'anniversary', 'anniversaries')} written to {where}"
+    where = write_output(output, data, t("calendar"))
+    message = n(
+        "{n} anniversary written to {where}", "{n} anniversaries written to {where}", written
+    ).format(n=written, where=where)
+    if milestones.home is not None:
+        message += t(", for {country} (all countries: --all)").format(country=name(milestones.home))
     if left_out:
-        message += f"; {left_out} left out because their day is unknown"
+        message += t("; {n} left out because their day is unknown").format(n=left_out)
     click.echo(message + ".", err=True)
 
 
@@ -123,13 +138,13 @@ def export_json(
       bilat export json --pair AZ JP -o az-jp.json
       bilat export json --country JP --kind diplomatic-relations
     """
-    from bilat import domain
-    from bilat.codec import dumps
 
     selected = domain.filter_events(
         load_events(store_paths), countries=countries_, all_countries=pair, kinds=kinds
     )
-    where = write_output(output, dumps(selected), "store")
+
+    schema = schema_beside(output) if output != "-" else None
+    where = write_output(output, dumps(selected, schema=schema), t("store"))
     if output != "-":
         click.echo(f"{len(selected)} events written to {where}", err=True)
 
@@ -141,6 +156,7 @@ def export_json(
 @every_option
 @output_option(required=False, what=" the page")
 @store_option
+@lang_option
 def export_html(
     a: str, b: str, as_of: dt.date, every: int, output: str, store_paths: tuple[str, ...]
 ) -> None:
@@ -155,20 +171,15 @@ def export_html(
       bilat export html AZ JP -o az-jp.html
       bilat export html Japan "United States" --as-of 2026-01-01 -o jp-us.html
     """
-    from bilat import domain
 
     check_distinct([a, b], "export html A B")
     svg, html = renderer("svg"), renderer("html")
     events = load_events(store_paths, domain.Query(all_countries=(a, b)))
-    entries = domain.timeline(domain.filter_events(events, all_countries=[a, b]), as_of)
-    if not entries:
-        from bilat.render.listings import no_pair_events
-
-        raise click.ClickException(f"nothing to export. {no_pair_events([a, b])}")
-    relations, years = domain.relations_since(events, a, b, as_of)
-    picture = svg.timeline_svg([a, b], entries, as_of, relations, years)
-    since = relations.date if relations is not None else None
-    page = html.page([a, b], entries, as_of, years, since, picture, every)
-    where = write_output(output, page.encode("utf-8"), "page")
+    view = views.pair_view(events, [a, b], as_of)
+    if not view.entries:
+        raise click.ClickException(f"{t('nothing to export.')} {no_pair_events([a, b])}")
+    picture = svg.timeline_svg([a, b], view.entries, as_of, view.relations, view.years)
+    page = html.page([a, b], view.entries, as_of, view.years, view.since, picture, every)
+    where = write_output(output, page.encode("utf-8"), t("page"))
     if output != "-":
-        click.echo(f"HTML page written to {where}", err=True)
+        click.echo(t("HTML page written to {where}").format(where=where), err=True)

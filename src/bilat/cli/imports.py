@@ -1,23 +1,29 @@
 """``bilat import``: events from other sources into your own store.
 
 Every source goes through the same write: :func:`bilat.writes.import_events`, which merges
-by the rule of :mod:`bilat.merge`, all or nothing, under the store's lock.
+by the rule of :mod:`bilat.reconcile`, all or nothing, under the store's lock.
 """
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+import time
 from typing import TYPE_CHECKING, Any
 
 import click
 
+from bilat import domain, writes
 from bilat.cli import context
 from bilat.cli.context import emit, emit_listing, write_target
 from bilat.cli.options import COUNTRY, LISTING_FORMATS, format_option, target_option
+from bilat.importers import csv as csv_importer
+from bilat.importers import rdcr, wikidata
+from bilat.render import reports
+from bilat.render.listings import timeline_listing
+from bilat.text import clean
 
 if TYPE_CHECKING:
     from bilat.importers import Imported
-    from bilat.merge import Merged
+    from bilat.reconcile import Merged
 
 
 @click.group("import")
@@ -25,7 +31,8 @@ def import_() -> None:
     """Import events from other sources into your own store.
 
     Sources: csv (a spreadsheet of events), rdcr (the U.S. State Department's guide to
-    its relations, by country), wikidata (every pair whose relations Wikidata dates). An
+    its relations, by country), wikidata (every pair whose relations Wikidata dates),
+    wikipedia (each state's own list in its "Foreign relations of X" article). An
     imported event that the store already has (the same pair and kind for recognition
     and the establishment of relations; the same pair, kind and date otherwise) is not
     added twice: it lends the store's event its sources, and its date becomes a disputed
@@ -34,8 +41,9 @@ def import_() -> None:
     \b
     Examples:
       bilat import csv events.csv --dry-run
-      bilat import rdcr data/sources/rdcr
+      bilat import rdcr rdcr/articles
       bilat import wikidata --fetch --country KZ
+      bilat import wikipedia --fetch --country KZ
     """
 
 
@@ -45,26 +53,29 @@ dry_run_option = click.option(
 
 
 def _write(imported: Imported, target: str | None, dry_run: bool) -> tuple[str, Merged]:
-    from bilat import writes
 
     path, others = write_target(target)
     merged = writes.import_events(
-        path, imported.events, others=others, dry_run=dry_run, new_ids=imported.new_ids
+        path,
+        imported.events,
+        others=others,
+        dry_run=dry_run,
+        new_ids=imported.new_ids,
+        today=context.today(),
     )
     return str(path), merged
 
 
-def _outcome(merged: Merged, path: str, dry_run: bool) -> str:
-    from bilat.render.listings import plural
-
-    verb = "would be added" if dry_run else "added"
-    text = f"{plural(len(merged.added), 'event')} {verb} to {path}"
-    if merged.present:
-        text += f"; {len(merged.present)} already there"
-    if merged.updated:
-        what = "would gain" if dry_run else "gained"
-        text += f"; {plural(len(merged.updated), 'event')} there {what} sources or dates"
-    return text
+def _summary(merged: Merged, path: str, dry_run: bool) -> dict[str, Any]:
+    """What an import did, as its report holds it (bilat.render.reports)."""
+    return {
+        "store": path,
+        "dry_run": dry_run,
+        "added": len(merged.added),
+        "already_present": len(merged.present),
+        "updated": len(merged.updated),
+        "matched": [{"imported": a, "stored": b} for a, b in merged.matched],
+    }
 
 
 @import_.command("csv")
@@ -88,25 +99,18 @@ def import_csv(file: str, target: str | None, dry_run: bool, skip_invalid: bool,
       bilat import csv events.csv --dry-run
       bilat import csv events.csv --store embassy.json --skip-invalid
     """
-    from bilat import domain
-    from bilat.importers import csv as csv_importer
-    from bilat.render.listings import plural, timeline_listing
-    from bilat.text import clean
 
     imported = csv_importer.read(file)
     errors = imported.errors
     for message in errors:
         click.echo(clean(message), err=True)
     if errors and not skip_invalid:
-        raise click.ClickException(
-            f"{plural(len(errors), 'invalid row')} in {file}; nothing was written "
-            "(--skip-invalid imports the valid rows)"
-        )
+        raise click.ClickException(reports.invalid_rows(len(errors), file))
     path, merged = _write(imported, target, dry_run)
     today = context.today()
-    heading = _outcome(merged, path, dry_run)
+    heading = reports.import_outcome(_summary(merged, path, dry_run))
     if errors:
-        heading += f"; {plural(len(errors), 'invalid row')} skipped"
+        heading += reports.invalid_rows_skipped(len(errors))
     entries = domain.timeline(merged.added, today)
     emit_listing(timeline_listing((), today, entries, heading), fmt)
 
@@ -121,8 +125,9 @@ def import_rdcr(paths: tuple[str, ...], target: str | None, dry_run: bool, fmt: 
 
     PATH is one article of "A Guide to the United States' History of Recognition,
     Diplomatic, and Consular Relations, by Country, since 1776" (TEI XML, from
-    history.state.gov, public domain) or a folder of them; bilat's repository has all
-    228 in data/sources/rdcr. Each event cites the country's page of the guide.
+    history.state.gov, public domain) or a folder of them: all 228 are in the folder
+    articles of https://github.com/HistoryAtState/rdcr (git clone it). Each event cites
+    the country's page of the guide.
 
     The report (on standard error, or as JSON on standard output with --format json)
     says what was added, what was there already, which entries were skipped and why,
@@ -131,11 +136,10 @@ def import_rdcr(paths: tuple[str, ...], target: str | None, dry_run: bool, fmt: 
 
     \b
     Examples:
-      bilat import rdcr data/sources/rdcr --dry-run
-      bilat import rdcr data/sources/rdcr/japan.xml --store us-japan.json
+      bilat import rdcr rdcr/articles --dry-run
+      bilat import rdcr rdcr/articles/japan.xml --store us-japan.json
       bilat timeline US JP
     """
-    from bilat.importers import rdcr
 
     imported = rdcr.read(paths, context.progress("Reading the guide", quiet=fmt == "json"))
     path, merged = _write(imported, target, dry_run)
@@ -144,54 +148,11 @@ def import_rdcr(paths: tuple[str, ...], target: str | None, dry_run: bool, fmt: 
 
 def _report(imported: Imported, merged: Merged, path: str, dry_run: bool, fmt: str) -> None:
     """The import's report: JSON on standard output, or lines for people on stderr."""
-    data: dict[str, Any] = {
-        "store": path,
-        "dry_run": dry_run,
-        "added": len(merged.added),
-        "already_present": len(merged.present),
-        "updated": len(merged.updated),
-        **imported.report,
-    }
-    if fmt == "json":
-        from bilat.render.common import dump_json
-
-        emit(dump_json(data))
-        return
-    from bilat.text import clean
-
-    for line in report_lines(data, merged, path, dry_run):
-        click.echo(clean(line), err=True)
-
-
-def report_lines(data: dict[str, Any], merged: Merged, path: str, dry_run: bool) -> list[str]:
-    """The report for people: the outcome, then each count with its details."""
-    from bilat.render.listings import plural
-
-    lines = [_outcome(merged, path, dry_run) + "."]
-    skipped: dict[str, dict[str, int] | int] = data.get("skipped", {})
-    if skipped:
-        counts = {r: d if isinstance(d, int) else sum(d.values()) for r, d in skipped.items()}
-        lines.append(f"Skipped: {plural(sum(counts.values()), 'entry', 'entries')}")
-        for reason, details in skipped.items():
-            line = f"  {reason}: {counts[reason]}"
-            if isinstance(details, dict):
-                names = sorted(details)
-                line += f" ({', '.join(names[:6])}{', ...' if len(names) > 6 else ''})"
-            lines.append(line)
-    year_only: Sequence[str] = data.get("year_precision", ())
-    if year_only:
-        lines.append(f"Known only to the year: {plural(len(year_only), 'event')}")
-    disagreements: Sequence[dict[str, str]] = data.get("disagreements", ())
-    if disagreements:
-        lines.append(
-            f"Heading and text disagree: {plural(len(disagreements), 'entry', 'entries')} "
-            "(the text's date is taken, the heading's kept as disputed)"
-        )
-        lines += [
-            f"  {d['file']}: {d['heading']} (heading {d['heading_year']}, text {d['prose_date']})"
-            for d in disagreements
-        ]
-    return lines
+    report = reports.REPORT_WRITERS[fmt]({**_summary(merged, path, dry_run), **imported.report})
+    if report.for_people:
+        click.echo(report.text, err=True, nl=False)
+    else:
+        emit(report.text)
 
 
 @import_.command("wikidata")
@@ -247,16 +208,13 @@ def import_wikidata(
       bilat import wikidata relations.json --dry-run
       bilat import wikidata --fetch --country KZ
     """
-    import time
-
-    from bilat.importers import wikidata
 
     if fetch == (file is not None):
         raise click.UsageError("give a FILE, or --fetch (not both)")
     if countries_ and not fetch:
         raise click.UsageError("--country goes with --fetch (a saved FILE is read whole)")
     if fetch:
-        from bilat.importers import wikidata_fetch
+        from bilat.importers import wikidata_fetch  # httpx: only to fetch
 
         quiet = fmt == "json"
         data = wikidata_fetch.fetch(
@@ -265,9 +223,80 @@ def import_wikidata(
             sleep=time.sleep,
             progress=lambda line: None if quiet else click.echo(line, err=True),
         )
-        imported = wikidata.read_data(data, wikidata_fetch.ENDPOINT)
+        imported = wikidata.read_data(data, wikidata_fetch.ENDPOINT, context.today())
     else:
         assert file is not None
-        imported = wikidata.read(file)
+        imported = wikidata.read(file, context.today())
     path, merged = _write(imported, target, dry_run)
+    _report(imported, merged, path, dry_run, fmt)
+
+
+@import_.command("wikipedia")
+@click.argument("paths", nargs=-1, type=click.Path(), metavar="[FILE...]")
+@click.option("--fetch", is_flag=True, help="Ask English Wikipedia for the articles (HTTPS).")
+@click.option(
+    "--country",
+    "countries_",
+    multiple=True,
+    type=COUNTRY,
+    help="With FILE: the state the article is about. With --fetch: whose article "
+    "(repeatable; every state's when absent).",
+)
+@target_option
+@dry_run_option
+@format_option(("text", "json"), "text")
+def import_wikipedia(
+    paths: tuple[str, ...],
+    fetch: bool,
+    countries_: tuple[str, ...],
+    target: str | None,
+    dry_run: bool,
+    fmt: str,
+) -> None:
+    """Import the states' own lists of their diplomatic relations from English Wikipedia.
+
+    FILE is the wikitext of a "Foreign relations of X" article, as
+    https://en.wikipedia.org/w/index.php?title=Foreign_relations_of_X&action=raw gives it,
+    or a folder of such files (*.wikitext). The state is told from --country, else from
+    the article's title (an articles.tsv beside the files, or the file name:
+    azerbaijan.wikitext), else from the list's caption. --fetch asks English Wikipedia
+    for the articles of the states named with --country (of every state without).
+
+    Each row of the article's list gives the date relations were established with a
+    partner; the event cites the article and the works the row cites (a ministry's list,
+    the UN Digital Library's record), which bilat has not read. The two sides' articles
+    give one event; where they differ, the other date is kept as disputed. The report (on
+    standard error, or as JSON on standard output with --format json) says, for each
+    article, whether it has a list, the rows read, the events added, already there or
+    disputed, the partners whose date is unknown and the rows skipped, by reason.
+
+    \b
+    Examples:
+      bilat import wikipedia azerbaijan.wikitext --dry-run
+      bilat import wikipedia articles/ --store world.json
+      bilat import wikipedia --fetch --country KZ --country UZ
+    """
+    if fetch == bool(paths):
+        raise click.UsageError("give FILE..., or --fetch (not both)")
+    from bilat.importers import wikipedia  # mwparserfromhell: only this import pays for it
+
+    quiet = fmt == "json"
+    if fetch:
+        from bilat.importers import wikipedia_fetch  # httpx: only to fetch
+
+        articles = wikipedia_fetch.fetch(
+            countries_,
+            now=context.now_utc,
+            sleep=time.sleep,
+            progress=lambda line: None if quiet else click.echo(line, err=True),
+        )
+        imported = wikipedia.read_articles(articles)
+    else:
+        if len(countries_) > 1:
+            raise click.UsageError("with FILE, give --country once: the articles' state")
+        country = countries_[0] if countries_ else None
+        progress = context.progress("Reading the articles", quiet=quiet)
+        imported = wikipedia.read(paths, country, progress)
+    path, merged = _write(imported, target, dry_run)
+    wikipedia.outcomes(imported, merged)
     _report(imported, merged, path, dry_run, fmt)

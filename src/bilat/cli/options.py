@@ -1,26 +1,37 @@
 """Every option and argument type that more than one command shares.
 
 Callbacks do the checks once for all commands: ``--as-of`` resolves to a date (today when
-not given), ``--pair`` refuses the same country twice. Only click and the vocabularies are
-imported here: ``bilat --help`` loads nothing else.
+not given), ``--pair`` refuses the same country twice. A command's module imports this
+one; ``bilat --help`` imports neither.
 """
 
 from __future__ import annotations
 
 import functools
+import importlib
 import os
+import sys
 from collections.abc import Callable, Sequence
 from typing import TYPE_CHECKING, Any, TypeVar
 
 import click
 
+from bilat import domain, views
 from bilat.cli import context
+from bilat.cli.narrow import all_option, evidence_option, home_for, no_pager_option
+
+# The parameter types, also taken from here by the commands.
+from bilat.cli.params import ANY_DATE as ANY_DATE  # noqa: PLC0414
+from bilat.cli.params import COUNTRY as COUNTRY  # noqa: PLC0414
+from bilat.cli.params import FULL_DATE as FULL_DATE  # noqa: PLC0414
+from bilat.cli.params import YEAR as YEAR  # noqa: PLC0414
+from bilat.render import lang
+from bilat.render.common import name
+from bilat.render.lang import t
 from bilat.vocab import KINDS, LEAP_RULES
 
 if TYPE_CHECKING:
     import datetime as dt
-
-    from click.shell_completion import CompletionItem
 
     from bilat.domain import Event, PartialDate
     from bilat.vocab import LeapRule
@@ -32,71 +43,13 @@ ONE_FORMATS = ("text", "json", "markdown")
 _ENV_LIST = f"BILAT_STORE takes a list of paths separated by '{os.pathsep}'."
 
 
-class CountryType(click.ParamType):
-    """A country as alpha-2, alpha-3 or English name, in any case."""
-
-    name = "country"
-
-    def convert(self, value: Any, param: click.Parameter | None, ctx: click.Context | None) -> str:
-        from bilat import countries
-
-        if not isinstance(value, str):
-            return str(value)
-        if value.startswith("-") and len(value) > 1:
-            self.fail(
-                f"expected a country, got the option {value!r}: a country is missing before it",
-                param,
-                ctx,
-            )
-        try:
-            return countries.resolve(value)
-        except countries.UnknownCountry as exc:
-            self.fail(str(exc), param, ctx)
-
-    def shell_complete(
-        self, ctx: click.Context, param: click.Parameter, incomplete: str
-    ) -> list[CompletionItem]:
-        from bilat.cli.complete import countries
-
-        return countries(incomplete)
-
-
-class DateType(click.ParamType):
-    """An ISO date; ``full`` requires the day, otherwise YYYY or YYYY-MM will do."""
-
-    def __init__(self, *, full: bool) -> None:
-        self.full = full
-        self.name = "YYYY-MM-DD" if full else "date"
-
-    def convert(
-        self, value: Any, param: click.Parameter | None, ctx: click.Context | None
-    ) -> PartialDate:
-        from bilat.domain import PartialDate
-
-        if isinstance(value, PartialDate):
-            return value
-        try:
-            date = PartialDate.parse(str(value).strip())
-        except ValueError as exc:
-            self.fail(str(exc), param, ctx)
-        if self.full and date.precision != "day":
-            self.fail(f"{value!r} is not a full date: give YYYY-MM-DD", param, ctx)
-        return date
-
-
-COUNTRY = CountryType()
-FULL_DATE = DateType(full=True)
-ANY_DATE = DateType(full=False)
-YEAR = click.IntRange(1, 9999)
-
-
 def check_distinct(codes: Sequence[str], what: str) -> None:
     """A usage error when a country is named twice where distinct ones are needed."""
-    from bilat import countries
 
     twice = next((code for i, code in enumerate(codes) if code in codes[:i]), None)
     if twice is not None:
-        raise click.UsageError(f"{what}: the same country ({countries.name(twice)}) twice")
+        message = t("{what}: the same country ({country}) twice")
+        raise click.UsageError(message.format(what=what, country=name(twice)))
 
 
 def store_option(f: F) -> F:
@@ -131,10 +84,14 @@ def _remember_raw(ctx: click.Context, param: click.Parameter, value: bool) -> bo
     return value
 
 
-def format_option(choices: Sequence[str], default: str) -> Callable[[F], F]:
-    """``--format``, and ``--raw`` where CSV is one of the formats."""
+def format_option(choices: Sequence[str], default: str, **aliases: str) -> Callable[[F], F]:
+    """``--format``, ``--no-pager``, and ``--raw`` where CSV is one of the formats;
+    ``aliases``: other names of some formats (``text="press"``), which the command
+    receives by the format's own name."""
+    also = "; ".join(f"{alias}: the same as {name}" for alias, name in aliases.items())
 
     def decorate(f: F) -> F:
+        f = no_pager_option(f)
         if "csv" in choices:
             f = click.option(
                 "--raw",
@@ -150,10 +107,11 @@ def format_option(choices: Sequence[str], default: str) -> Callable[[F], F]:
         return click.option(
             "--format",
             "fmt",
-            type=click.Choice(list(choices), case_sensitive=False),
+            type=click.Choice([*choices, *aliases], case_sensitive=False),
             default=default,
             show_default=True,
-            help="Output format.",
+            callback=lambda ctx, param, value: aliases.get(value, value),
+            help=f"Output format ({also})." if also else "Output format.",
         )(f)
 
     return decorate
@@ -254,36 +212,40 @@ COMMEMORATED_KIND_HELP = (
 
 class Milestones:
     """The options of every command that places milestone anniversaries, as one value:
-    ``--every``, ``--country``, ``--pair``, ``--kind`` and ``--leap-day``."""
+    ``--every``, ``--country``, ``--pair``, ``--all``, ``--kind``, ``--evidence`` and
+    ``--leap-day``; ``home``: the home country, which narrows them (bilat.cli.narrow)."""
 
     def __init__(
         self,
         every: int,
         countries_: tuple[str, ...],
         pair: tuple[str, ...],
+        all_countries: bool,
         kinds: tuple[str, ...],
+        evidence: str | None,
         leap: LeapRule,
     ) -> None:
         self.every, self.countries, self.pair = every, countries_, pair
-        self.kinds, self.leap = kinds, leap
+        self.kinds, self.evidence, self.leap = kinds, evidence, leap
+        self.home = home_for(countries_, pair, all_countries=all_countries)
+        self.countries = countries_ if self.home is None else (self.home,)
+
+    def query(self, year: int | None = None) -> domain.Query:
+        """The events that may answer: of the countries and the pair (and year)."""
+        pair, countries, every = self.pair, self.countries, self.every
+        return domain.Query(all_countries=pair, any_countries=countries, year=year, every=every)
 
     def select(self, events: Sequence[Event]) -> list[Event]:
-        """The events whose anniversaries are placed: letters and anniversary events
-        only when asked for by kind."""
-        from bilat import domain
-
-        return domain.filter_events(
-            events,
-            countries=self.countries,
-            all_countries=self.pair,
-            kinds=self.kinds,
-            exclude_kinds=() if self.kinds else domain.NOT_COMMEMORATED,
+        """The events whose anniversaries are placed (the rule: bilat.views.commemorated)."""
+        kinds, evidence = self.kinds, self.evidence
+        return views.commemorated(
+            events, countries=self.countries, pair=self.pair, kinds=kinds, evidence=evidence
         )
 
 
 def milestone_options(f: F) -> F:
     """Declare the milestone options; the command receives them as ``milestones``."""
-    names = ("every", "countries_", "pair", "kinds", "leap")
+    names = ("every", "countries_", "pair", "all_countries", "kinds", "evidence", "leap")
 
     @functools.wraps(f)
     def command(**kwargs: Any) -> Any:
@@ -295,7 +257,9 @@ def milestone_options(f: F) -> F:
             every_option,
             country_option,
             pair_option("Only events of these two countries."),
+            all_option,
             kind_option(COMMEMORATED_KIND_HELP),
+            evidence_option,
             leap_option,
         )
     ):
@@ -332,13 +296,12 @@ def check_picture_options(fmt: str, output: str | None, width: int | None) -> No
     if fmt not in PICTURE_FORMATS:
         for name, value in (("-o", output), ("--width", width)):
             if value is not None:
-                raise click.UsageError(f"{name} is for --format svg or png")
+                raise click.UsageError(t("{option} is for --format svg or png").format(option=name))
     elif fmt == "png" and output in (None, "-") and stdout_is_terminal():
-        raise click.UsageError("a PNG is binary: write it to a file with -o FILE")
+        raise click.UsageError(t("a PNG is binary: write it to a file with -o FILE"))
 
 
 def stdout_is_terminal() -> bool:
-    import sys
 
     return sys.stdout.isatty()
 
@@ -346,7 +309,6 @@ def stdout_is_terminal() -> bool:
 def renderer(name: str) -> Any:
     """A renderer of pictures (``bilat.render.svg``, ``.png``, ``.html``); a one-line error
     saying what to install when the images extra (or the cairo library) is missing."""
-    import importlib
 
     try:
         return importlib.import_module(f"bilat.render.{name}")
@@ -371,25 +333,40 @@ def write_picture(svg_text: str, fmt: str, output: str | None, width: int | None
         data = renderer("png").to_png(svg_text, width or renderer("svg").WIDTH)
     else:
         data = svg_text.encode("utf-8")
-    where = context.write_output(output or "-", data, "picture")
-    if where != "standard output":
-        click.echo(f"{fmt.upper()} picture written to {where}", err=True)
+
+    where = context.write_output(output or "-", data, t("picture"))
+    if output not in (None, "-"):
+        message = t("{format} picture written to {where}")
+        click.echo(message.format(format=fmt.upper(), where=where), err=True)
 
 
 def _use_language(ctx: click.Context, param: click.Parameter, value: str | None) -> str | None:
-    from bilat.render import lang
 
+    explicit = bool(value)
+    if not value:  # the environment's locale, for the catalogued languages only
+        value = lang.from_environment(os.environ)
     if not value or value.strip().lower().replace("_", "-") in ("en", "en-us"):
         lang.use(None)  # English: the built-in text, no Babel
         return None
 
     try:
-        code = lang.resolve(value)
+        code, note = lang.resolve(value)
     except lang.UnknownLanguage as exc:
         raise click.BadParameter(str(exc), ctx, param) from None
-    lang.use(code)
+    if note is not None:
+        click.echo(f"Note: {note}.", err=True)
+    if code.split("_")[0] == "en":
+        lang.use(None)
+        return None
+    lang.use(code, explicit=explicit)
     ctx.meta["bilat.lang"] = code
     return code
+
+
+def _use_home(ctx: click.Context, param: click.Parameter, value: str | None) -> str | None:
+    """``--from``, else the home country (read only when a pair is ordered), else none."""
+    lang.set_home(value if value is not None else context.home_code)
+    return value
 
 
 def lang_option(f: F) -> F:
@@ -403,7 +380,19 @@ def lang_option(f: F) -> F:
         is_eager=True,
         callback=_use_language,
         help=(
-            "Language of names, dates and text: az, ja, ru, tr, or any CLDR locale "
-            "(names and dates only); default English."
+            "Language of names, dates and text: az, ja, ru, tr (or their names: turkish), "
+            "or any CLDR locale (names and dates only); default English, or the language "
+            "of LC_ALL/LC_MESSAGES/LANG for tables and text where it is az, ja, ru or tr."
         ),
-    )(f)
+    )(
+        click.option(
+            "--from",
+            "home",
+            metavar="COUNTRY",
+            type=COUNTRY,
+            expose_value=False,
+            is_eager=True,
+            callback=_use_home,
+            help="Write pairs from this country's side (--from JP); default: your home country.",
+        )(f)
+    )

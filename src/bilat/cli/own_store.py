@@ -6,6 +6,8 @@ from typing import TYPE_CHECKING
 
 import click
 
+from bilat import codec, writes
+from bilat import store as store_mod
 from bilat.cli import context
 from bilat.cli.context import emit_listing, user_store, write_target
 from bilat.cli.options import (
@@ -17,6 +19,10 @@ from bilat.cli.options import (
     store_option,
     target_option,
 )
+from bilat.inputs import read_input
+from bilat.render import reports
+from bilat.render.registers import stores_listing
+from bilat.text import clean
 from bilat.vocab import KINDS
 
 if TYPE_CHECKING:
@@ -36,27 +42,23 @@ def stores(store_paths: tuple[str, ...], fmt: str) -> None:
       bilat stores
       BILAT_STORE=a.json:b.json bilat stores --format json
     """
-    from bilat.render.registers import stores_listing
 
     entries: list[tuple[int, str, int, str]] = []
     if store_paths:
-        from bilat import store as store_mod
-
         for i, path in enumerate(store_paths, 1):
             try:
                 found = store_mod.load_path(path, cache=context.cache_dir)
             except store_mod.StoreError as exc:
                 reason = str(exc).removeprefix(f"{path}: ")
-                entries.append((i, path, 0, f"not read: {reason}"))
+                entries.append((i, path, 0, reports.not_read(reason)))
             else:
-                entries.append((i, found.name, len(found.events), "read"))
+                entries.append((i, found.name, len(found.events), reports.READ))
     else:
         read = context.read_stores(())
-        entries = [(i, s.name, len(s.events), "read") for i, s in enumerate(read, 1)]
+        entries = [(i, s.name, len(s.events), reports.READ) for i, s in enumerate(read, 1)]
         user = user_store()
         if not user.is_file():
-            status = "not created yet (bilat add creates it)"
-            entries.append((len(entries) + 1, str(user), 0, status))
+            entries.append((len(entries) + 1, str(user), 0, reports.NOT_CREATED))
     emit_listing(stores_listing(entries), fmt)
 
 
@@ -69,11 +71,8 @@ def _letter(
         raise click.UsageError("a letter needs --letter-author and --letter-recipient")
     text = None
     if text_file:
-        from bilat.codec import decode_text
-        from bilat.store import read_input
-
         data = read_input(text_file, what="letter text file", limit=1 << 20)
-        text = decode_text(data, text_file)
+        text = codec.decode_text(data, text_file)
     return {"author": author, "recipient": recipient, "text": text}
 
 
@@ -135,8 +134,6 @@ def add(
         --title "Embassy of Azerbaijan opens in Valletta" \\
         --source-title "MFA of Azerbaijan" --source-url https://mfa.gov.az/
     """
-    from bilat import codec, writes
-    from bilat import store as store_mod
 
     all_parties = [*parties, *also]
     check_distinct(all_parties, "--parties/--also")
@@ -164,10 +161,15 @@ def add(
         raise click.UsageError(f"invalid event: {exc}") from None
     path, others = write_target(target)
     result = writes.add_events(
-        path, [event], others=others, replace=replace, new_ids={0} if event_id is None else ()
+        path,
+        [event],
+        others=others,
+        replace=replace,
+        new_ids={0} if event_id is None else (),
+        today=context.today(),
     )
     click.echo(result.added[0].id)
-    click.echo(f"added to {path}", err=True)
+    click.echo(reports.added_to(str(path)), err=True)
 
 
 @click.command()
@@ -177,17 +179,16 @@ def validate(paths: tuple[str, ...]) -> None:
 
     With no PATH: the stores commands read (BILAT_STORE, else the bundled store and yours).
 
-    Beyond the format: likely duplicates (same parties, kind and title on another date), a
-    disputed date equal to the event's own, addresses that are not http(s), and future
-    dates for kinds that cannot be in the future. Exit status 0 when clean, 1 otherwise.
+    Beyond the format: a disputed date equal to the event's own, addresses that are not
+    http(s), and future dates for kinds that cannot be in the future. Likely duplicates
+    (same parties, kind and title on another date) are printed as warnings. Exit status 0
+    when there is no problem (warnings or none), 1 otherwise.
 
     \b
     Examples:
       bilat validate
       bilat validate my-events.json other.json
     """
-    from bilat import store as store_mod
-    from bilat.text import clean
 
     if paths:
         files: list[tuple[str, bytes]] = [(p, store_mod.read_file(p)) for p in paths]
@@ -201,11 +202,9 @@ def validate(paths: tuple[str, ...]) -> None:
     for name, data in files:
         messages = store_mod.check(data, name, reference)
         problems += len(messages)
-        for message in messages:
+        for message in messages + store_mod.warnings(data, name):
             click.echo(clean(message))
         if not messages:
-            click.echo(clean(f"{name}: ok"))
+            click.echo(clean(reports.store_ok(name)))
     if problems:
-        from bilat.render.listings import plural
-
-        raise click.ClickException(f"{plural(problems, 'problem')} found")
+        raise click.ClickException(reports.problems_found(problems))

@@ -7,6 +7,7 @@ from typing import TYPE_CHECKING
 
 import click
 
+from bilat import domain
 from bilat.cli.complete import event_ids
 from bilat.cli.context import emit, emit_listing, load_events
 from bilat.cli.options import (
@@ -18,6 +19,11 @@ from bilat.cli.options import (
     pair_option,
     store_option,
 )
+from bilat.model import to_builtins
+from bilat.render import formats, reports
+from bilat.render.common import letter_json
+from bilat.render.lang import t
+from bilat.render.registers import letters_listing
 
 if TYPE_CHECKING:
     from bilat.domain import Event
@@ -31,8 +37,9 @@ def find_event(events: Sequence[Event], event_id: str, hint: str) -> Event:
     import difflib
 
     close = difflib.get_close_matches(event_id, [e.id for e in events], n=3)
-    suggestion = f"; did you mean {', '.join(close)}?" if close else ""
-    raise click.BadParameter(f"no event with id {event_id!r}{suggestion}", param_hint=hint)
+    suggestion = t("; did you mean {ids}?").format(ids=", ".join(close)) if close else ""
+    message = t("no event with id {id}").format(id=repr(event_id))
+    raise click.BadParameter(message + suggestion, param_hint=hint)
 
 
 @click.command()
@@ -45,28 +52,25 @@ def find_event(events: Sequence[Event], event_id: str, hint: str) -> Event:
 def show(event_id: str, store_paths: tuple[str, ...], fmt: str) -> None:
     """Show one event in full, with its sources and disputed dates.
 
+    --format json prints the event as stored, plus its evidence: the strongest type
+    among its sources (null when none states one).
+
     \b
     Examples:
       bilat show az-jp-diplomatic-relations
       bilat show az-embassy-tokyo --format json
     """
-    from bilat.codec import to_builtins
-    from bilat.render import formats, tables
+    from bilat.render import tables  # Rich: only for a table
 
     event = find_event(load_events(store_paths), event_id, "ID")
     emit(
         formats.item_text(
             fmt,
-            json=lambda: to_builtins(event),
+            json=lambda: {**to_builtins(event), "evidence": event.evidence},
             markdown=lambda: formats.event_markdown(event),
             panel=lambda: tables.event_panel(event),
         )
     )
-
-
-def _filters(pair: Sequence[str], year: int | None) -> str:
-    text = f" --pair {' '.join(pair)}" if pair else ""
-    return text + (f" --year {year}" if year is not None else "")
 
 
 @click.command("show-letter")
@@ -100,10 +104,7 @@ def show_letter(
       bilat show-letter --list --pair AZ JP
       bilat show-letter aliyev-letter-30th-anniversary --format markdown
     """
-    from bilat import domain
-    from bilat.render import formats, tables
-    from bilat.render.common import letter_json
-    from bilat.render.registers import letters_listing
+    from bilat.render import tables  # Rich: only for a table
 
     events = load_events(store_paths)
     found = domain.letters(events, pair=pair, year=year)
@@ -111,27 +112,25 @@ def show_letter(
         emit_listing(letters_listing(found), fmt)
         return
     if fmt == "csv":
-        raise click.UsageError("--format csv lists letters: add --list")
+        raise click.UsageError(t("--format csv lists letters: add --list"))
     footer = None
     if letter_id is not None:
         chosen = find_event(events, letter_id, "ID")
         if chosen.letter is None:
+            message = t("{id} is a {kind} event, not a letter (see: {command})")
             raise click.BadParameter(
-                f"{letter_id!r} is a {chosen.kind} event, not a letter "
-                f"(see: bilat show {letter_id})",
+                message.format(
+                    id=repr(letter_id), kind=chosen.kind, command=f"bilat show {letter_id}"
+                ),
                 param_hint="ID",
             )
     elif not found:
-        raise click.ClickException(f"no letter matches{_filters(pair, year)}")
+        raise click.ClickException(reports.no_letter(pair, year))
     else:
         chosen = domain.choose_letter(found)
         others = len(found) - 1
         if others:
-            letters = "letter matches" if others == 1 else "letters match"
-            footer = (
-                f"{others} other {letters}; list them with: "
-                f"bilat show-letter --list{_filters(pair, year)}"
-            )
+            footer = reports.other_letters(others, pair, year)
     emit(
         formats.item_text(
             fmt,

@@ -10,14 +10,17 @@ from __future__ import annotations
 
 import csv
 import io
+from collections import Counter
 from typing import Any
 
 from bilat import codec
 from bilat.importers import Imported
+from bilat.inputs import read_input
 from bilat.vocab import StoreError
 
 COLUMNS = ("date", "parties", "kind", "title", "source_urls", "source_titles")
 OPTIONAL = (
+    "source_types",
     "summary",
     "id",
     "by",
@@ -28,6 +31,10 @@ OPTIONAL = (
     "letter_recipient",
     "conflict",
 )
+#: The columns of bilat's own CSV listings (``timeline --format csv``) that say what bilat
+#: computed, not what a source says: read past, so that a listing imports as it is. Its
+#: ``sources`` column (the sources' addresses) stands for ``source_urls``.
+COMPUTED = ("years_ago_min", "years_ago_max", "disputed_dates", "evidence")
 
 
 MAX_FILE = 256 << 20
@@ -37,15 +44,21 @@ MAX_FIELD = 1 << 20
 
 def read_text(file: str) -> str:
     """The text of an input file, or a StoreError that says why not."""
-    from bilat.store import read_input
 
     return codec.decode_text(read_input(file, what="CSV file", limit=MAX_FILE), file)
 
 
-def _sources(urls: list[str], titles: list[str]) -> list[tuple[str, str | None]]:
+def _sources(
+    urls: list[str], titles: list[str], types: list[str | None]
+) -> list[tuple[str, str | None, str | None]]:
+    found: list[tuple[str, str | None]]
     if urls:
-        return [(titles[i] if titles else url, url) for i, url in enumerate(urls)]
-    return [(t, None) for t in titles]
+        found = [(titles[i] if titles else url, url) for i, url in enumerate(urls)]
+    else:
+        found = [(t, None) for t in titles]
+    if types and len(types) != len(found):
+        raise StoreError(f"{len(found)} sources but {len(types)} source_types")
+    return [(title, url, types[i] if types else None) for i, (title, url) in enumerate(found)]
 
 
 def _row_event(row: dict[str, Any]) -> tuple[dict[str, Any], bool]:
@@ -55,10 +68,14 @@ def _row_event(row: dict[str, Any]) -> tuple[dict[str, Any], bool]:
         value = row.get(name)
         return value.strip() if isinstance(value, str) and value.strip() else None
 
-    urls = [u.strip() for u in (cell("source_urls") or "").split(";") if u.strip()]
+    listed = cell("source_urls") or cell("sources") or ""
+    urls = [u.strip() for u in listed.split(";") if u.strip()]
     titles = [t.strip() for t in (cell("source_titles") or "").split(" | ") if t.strip()]
     if urls and titles and len(urls) != len(titles):
         raise StoreError(f"{len(urls)} source_urls but {len(titles)} source_titles")
+    # Types in the sources' order, an empty one for a source that states none.
+    types: list[str | None] = [t.strip() or None for t in (cell("source_types") or "").split(";")]
+    types = [] if not any(types) else types
     letter = None
     if cell("letter_author") or cell("letter_recipient"):
         letter = {"author": cell("letter_author"), "recipient": cell("letter_recipient")}
@@ -73,10 +90,35 @@ def _row_event(row: dict[str, Any]) -> tuple[dict[str, Any], bool]:
         "summary": cell("summary"),
         "place": cell("place"),
         "note": cell("note") or cell("conflict"),
-        "sources": _sources(urls, titles),
+        "sources": _sources(urls, titles, types),
         "letter": letter,
     }
     return fields, cell("id") is None
+
+
+def _named(names: list[str]) -> str:
+    """Column names for a message: the first ten, and how many there are in all."""
+    shown = ", ".join(names[:10])
+    return shown if len(names) <= 10 else f"{shown}, ... ({len(names)} in all)"
+
+
+def _check_header(header: list[str], file: str) -> None:
+    """Each column named once, every required one there and none unknown; in time linear
+    in the number of columns (a header may name a hundred thousand)."""
+
+    twice = sorted(name for name, count in Counter(header).items() if count > 1)
+    if twice:
+        raise StoreError(f"{file}: line 1: a column named twice: {_named(twice)}")
+    present = set(header)
+    listing = "sources" in present and "source_urls" not in present
+    required = [c for c in COLUMNS if not (listing and c.startswith("source_"))]
+    missing = [c for c in required if c not in present]
+    if missing:
+        raise StoreError(f"{file}: missing columns: {', '.join(missing)}")
+    known = {*COLUMNS, *OPTIONAL, *(("sources", *COMPUTED) if listing else ())}
+    unknown = [c for c in header if c not in known]
+    if unknown:
+        raise StoreError(f"{file}: unknown columns: {_named(unknown)}")
 
 
 def read(file: str) -> Imported:
@@ -90,16 +132,7 @@ def read(file: str) -> Imported:
         reader.fieldnames = [name.strip() for name in reader.fieldnames or []]
     except csv.Error as exc:
         raise StoreError(f"{file}: line 1: {exc}") from None
-    header = reader.fieldnames
-    twice = sorted({c for c in header if header.count(c) > 1})
-    if twice:
-        raise StoreError(f"{file}: line 1: a column named twice: {', '.join(twice)}")
-    missing = [c for c in COLUMNS if c not in header]
-    if missing:
-        raise StoreError(f"{file}: missing columns: {', '.join(missing)}")
-    unknown = [c for c in header if c not in COLUMNS + OPTIONAL]
-    if unknown:
-        raise StoreError(f"{file}: unknown columns: {', '.join(unknown)}")
+    _check_header(reader.fieldnames, file)
     result = Imported(events=[])
     while True:
         try:

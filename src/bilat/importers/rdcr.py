@@ -10,8 +10,13 @@ the day. The rules, stated once:
 * **Which state**: the file's country by its ISO 3166-1 code, or the ISO 3166-3 code of
   a former state that bilat knows (the USSR, Czechoslovakia, East Germany). Historical
   states with no code (Baden, Hawaii, Texas, ...) are skipped and named in the report:
-  none is mapped onto a present-day state.
-* **The date**: the heading's year, made precise by the first date in the prose that falls
+  none is mapped onto a present-day state. An entry about a state that existed beside
+  the file's (East Germany in Germany's article, South Yemen in Yemen's, the Federation
+  of Mali in Mali's; :data:`~bilat.importers.rdcr_headings.BESIDE`), named by its heading
+  or by the sentence that dates it, is that state's, or skipped when it has no code.
+* **The date**: the heading's year as printed (where the markup's ``when`` says another
+  year, "1933" for a printed "1993", the markup is a slip, listed in the report), made
+  precise by the first date in the prose that falls
   in that year (a day before a month). A date in the prose from another year is another
   happening (Perry's arrival in 1853 in the 1854 entry) and is not taken, with one
   exception: when no prose date falls in the heading's year and the prose's first date
@@ -19,7 +24,12 @@ the day. The rules, stated once:
   the two disagree. The event then takes the prose's date, which says the day and is
   the text's own account of the act; the heading's year becomes a disputed claim citing
   the same page, and the report lists the entry. A range in the heading
-  (``<date from="1862" to="1950">``) gives ``date`` and ``end_date``.
+  (``<date from="1862" to="1950">``) gives ``date`` and ``end_date``. A heading that
+  names several acts gives each the date of a sentence that states and names it, else
+  the heading's year, never another act's day.
+* **One happening, one event**: an entry that gives an event another entry or article
+  gave (the same pair, kind, acting state and date, or a year that another's day falls
+  in) adds its page as a source of that event, not a second event.
 * **Ids** are stable: ``jp-us-diplomatic-relations`` for the kinds that happen once (from
   the pair and kind, and the acting state for recognition), otherwise from the pair, the
   kind and the date, numbered in file order when one file has two alike.
@@ -27,6 +37,7 @@ the day. The rules, stated once:
 
 from __future__ import annotations
 
+import os
 import re
 import xml.etree.ElementTree as ET
 from collections import Counter
@@ -38,9 +49,18 @@ import msgspec
 
 from bilat import codec, countries
 from bilat.dates import PartialDate
-from bilat.importers import Imported, stable_id
-from bilat.importers.rdcr_dates import Entry, date_of, parse_date, prose_dates
-from bilat.importers.rdcr_headings import classify, mission_owner, recognition_by, severed_by
+from bilat.ids import event_id
+from bilat.importers import Imported
+from bilat.importers.rdcr_dates import Entry, date_of, names_act, parse_date, prose_dates
+from bilat.importers.rdcr_headings import (
+    beside,
+    classify,
+    entry_title,
+    mission_owner,
+    recognition_by,
+    severed_by,
+)
+from bilat.inputs import is_regular, not_regular, read_input
 from bilat.model import Event
 from bilat.vocab import ONCE_KINDS, StoreError
 
@@ -91,9 +111,13 @@ def _entries(root: ET.Element) -> Iterator[Entry | None]:
             continue
         start = end = None
         assert head is not None
+        slip = None
         for date in head.iter(f"{_TEI}date"):
             start = parse_date(date.get("when") or date.get("from") or "")
             end = parse_date(date.get("to") or "") if date.get("to") else None
+            printed = re.findall(r"\b\d{4}\b", "".join(date.itertext()))
+            if start is not None and printed and int(printed[0]) != start.year:
+                slip, start = start, parse_date(printed[0])
             break
         if start is None:
             written = prose_dates(heading)
@@ -108,7 +132,9 @@ def _entries(root: ET.Element) -> Iterator[Entry | None]:
                     out.append(child.tail)
         prose = "".join(out)
         dates = sorted({*found, *prose_dates(prose)}, key=lambda f: f[0])
-        yield Entry(heading, start, end, prose, dates)
+        entry = Entry(heading, start, end, prose, dates)
+        entry.slip = slip
+        yield entry
 
 
 def state_code(path: Path, root: ET.Element) -> tuple[str | None, str]:
@@ -125,7 +151,6 @@ def state_code(path: Path, root: ET.Element) -> tuple[str | None, str]:
 
 
 def _parse_file(path: Path) -> ET.Element:
-    from bilat.store import read_input
 
     data = read_input(path, what="guide article", limit=_MAX_FILE)
     try:
@@ -140,47 +165,31 @@ def _parse_file(path: Path) -> ET.Element:
     return root
 
 
-def files(paths: Sequence[str]) -> list[Path]:
-    """The XML files named: each PATH is a file or a folder of them."""
+def files(paths: Sequence[str]) -> tuple[list[Path], list[str]]:
+    """The XML files named: each PATH is a file or a folder of them; and the entries of
+    the folders that were passed over as not regular files (a FIFO, a device, a socket, a
+    folder named ``*.xml``). A PATH that is not a regular file is refused, as every input
+    is (:mod:`bilat.inputs`)."""
+
     result: list[Path] = []
+    passed_over: list[str] = []
     for name in paths:
         path = Path(name)
         if path.is_dir():
-            result += sorted(p for p in path.glob("*.xml") if p.is_file())
-        elif path.is_file():
+            for entry in sorted(path.glob("*.xml")):
+                if is_regular(entry):
+                    result.append(entry)
+                else:
+                    passed_over.append(str(entry))
+        elif is_regular(path):
             result.append(path)
+        elif os.path.exists(path):
+            raise StoreError(not_regular(name))
         else:
             raise StoreError(f"{name}: no such file or folder")
     if not result:
         raise StoreError(f"{', '.join(paths)}: no .xml files")
-    return result
-
-
-def _title(kind: str, by: str | None, partner: str, heading: str) -> str:
-    who = countries.name(by) if by else ""
-    reopen = re.search(r"re-?open|re-?establish|resum", heading, re.IGNORECASE)
-    titles = {
-        "recognition": f"{who} recognises {countries.name(partner if by == 'US' else 'US')}"
-        if by
-        else "Mutual recognition",
-        "diplomatic-relations": "Diplomatic relations established",
-        "relations-restored": "Diplomatic relations restored",
-        "relations-severed": f"{who} severs diplomatic relations"
-        if by
-        else "Diplomatic relations severed",
-        "relations-suspended": "Diplomatic relations suspended",
-        "embassy-raised": f"{who} raises its legation to an embassy"
-        if by
-        else "Legations raised to embassies",
-        "embassy-closed": f"{who} closes or suspends its mission" if by else "Mission closed",
-        "embassy-opened": f"{who} {'reopens its' if reopen else 'opens an'} embassy",
-        "legation-opened": f"{who} {'reopens its' if reopen else 'opens a'} legation",
-        "mission-opened": f"{who} opens a mission short of an embassy",
-        "consulate-opened": "Consular relations established"
-        if "consular relations" in heading.lower()
-        else f"{who} opens consular posts",
-    }
-    return titles.get(kind) or heading.rstrip(". ").rsplit(",", 1)[0]
+    return result, passed_over
 
 
 def _by(kind: str, heading: str, partner: str) -> str | None:
@@ -200,20 +209,31 @@ def _by(kind: str, heading: str, partner: str) -> str | None:
     return {"US": "US", "partner": partner, None: None}[owner]
 
 
-def _events(path: Path, code: str, entry: Entry, kinds: list[str]) -> list[Event]:
+def _dating(entry: Entry) -> str:
+    """The folded text of the entry's first dated sentence, up to its date."""
+    if not entry.found:
+        return ""
+    position = entry.found[0][0]
+    return countries.fold(entry.prose[:position].rsplit(". ", 1)[-1])
+
+
+def _events(
+    path: Path, page: str, code: str, entry: Entry, kinds: list[str]
+) -> list[tuple[Event, bool]]:
+    """The entry's events, each with whether its own sentence dates it (see _merged)."""
     date, disputed_year = date_of(entry, kinds[0])
     if date is None:
         return []
-    source = {"title": f"{GUIDE}: {countries.name(code)}", "url": SITE + path.stem}
+    source = {"title": f"{GUIDE}: {page}", "url": SITE + path.stem}
     events = []
     for kind in kinds:
         by = _by(kind, entry.heading, code)
         raw: dict[str, Any] = {
-            "id": stable_id(kind, ["US", code], by, date),
+            "id": event_id(kind, ["US", code], by, date),
             "date": date.isoformat(),
             "parties": ["US", code],
             "kind": kind,
-            "title": _title(kind, by, code, entry.heading),
+            "title": entry_title(kind, by, code, entry.heading),
             "sources": [source],
         }
         if by:
@@ -231,8 +251,46 @@ def _events(path: Path, code: str, entry: Entry, kinds: list[str]) -> list[Event
                     "sources": [source],
                 }
             ]
-        events.append(codec.event_from_dict(raw, f"{path}: {entry.heading}"))
+        event = codec.event_from_dict(raw, f"{path}: {entry.heading}")
+        events.append((event, names_act(entry, kind, date)))
     return events
+
+
+Found = tuple[Event, str, str, bool]
+
+
+def _same(one: Found, other: Found) -> bool:
+    """Whether two events of the guide are one happening: see the module's rule."""
+    a, b = one[0], other[0]
+    if (frozenset(a.parties), a.kind, a.by) != (frozenset(b.parties), b.kind, b.by):
+        return False
+    if a.kind not in ONCE_KINDS and a.title != b.title:
+        return False  # two treaties signed on one day are two events
+    if a.date == b.date:
+        return True
+    if a.date.year != b.date.year:
+        return False
+    return "year" in (a.date.precision, b.date.precision) or not (one[3] and other[3])
+
+
+def _merged(found: list[Found]) -> list[Found]:
+    """One event per happening: an event that is one with an earlier (:func:`_same`) lends
+    it its page, and its date where it is the better one (a day to a year; the date its
+    own sentence gives to another act's)."""
+    kept: list[Found] = []
+    for item in found:
+        same = next((i for i, other in enumerate(kept) if _same(item, other)), None)
+        if same is None:
+            kept.append(item)
+            continue
+        first, second = kept[same], item
+        worse = (first[0].date.precision == "year") - (second[0].date.precision == "year")
+        if worse > 0 or (worse == 0 and second[3] and not first[3]):
+            first, second = second, first
+        event = first[0]
+        sources = [*event.sources, *(s for s in second[0].sources if s not in event.sources)]
+        kept[same] = (msgspec.structs.replace(event, sources=sources), *first[1:])
+    return kept
 
 
 def read(paths: Sequence[str], progress: Callable[[int, int], None] | None = None) -> Imported:
@@ -241,11 +299,10 @@ def read(paths: Sequence[str], progress: Callable[[int, int], None] | None = Non
     result = Imported(events=[])
     skipped: dict[str, Counter[str]] = {}
     states: list[str] = []
-    year_only: list[str] = []
-    disagreements: list[dict[str, str]] = []
+    slips: list[dict[str, str]] = []
     entries = 0
-    seen: Counter[str] = Counter()
-    found = files(paths)
+    raw: list[Found] = []
+    found, passed_over = files(paths)
     for done, path in enumerate(found, 1):
         if progress is not None:
             progress(done, len(found))
@@ -259,39 +316,57 @@ def read(paths: Sequence[str], progress: Callable[[int, int], None] | None = Non
             if entry is None:
                 skipped.setdefault("no heading", Counter())[path.name] += 1
                 continue
+            if entry.slip is not None:
+                slips.append(
+                    {
+                        "file": path.name,
+                        "heading": entry.heading,
+                        "markup": entry.slip.isoformat(),
+                        "printed": str(entry.start),
+                    }
+                )
             kinds, reason = classify(entry.heading)
             if reason is not None:
                 skipped.setdefault(reason, Counter())[entry.heading] += 1
                 continue
-            events = _events(path, code, entry, kinds)
+            other = beside(code, countries.fold(entry.heading), _dating(entry))
+            if other is not None and other[1] is None:
+                skipped.setdefault("historical state without a code", Counter())[other[0]] += 1
+                if other[0] not in states:
+                    states.append(other[0])
+                continue
+            state = other[1] if other is not None and other[1] else code
+            events = _events(path, countries.name(code), state, entry, kinds)
             if not events:
                 skipped.setdefault("no date", Counter())[entry.heading] += 1
                 continue
-            events = [_renumbered(e, seen) for e in events]
-            result.events += events
-            if events[0].date.precision == "year":
-                year_only.append(events[0].id)
-            if events[0].disputed:
-                disagreements.append(
-                    {
-                        "file": path.name,
-                        "heading": entry.heading,
-                        "heading_year": str(events[0].disputed[0].date),
-                        "prose_date": events[0].date.isoformat(),
-                    }
-                )
+            raw += [(e, path.name, entry.heading, named) for e, named in events]
         if code is None:
             states.append(name.rstrip("*"))
-    result.events = _distinct_titles(result.events)
+    seen: Counter[str] = Counter()
+    kept = [(_renumbered(e, seen), name, heading) for e, name, heading, _ in _merged(raw)]
+    result.events = _distinct_titles([e for e, _, _ in kept])
     result.report = {
         "files": len(found),
+        "files_skipped": passed_over,
         "entries": entries,
         "events": len(result.events),
+        "merged": len(raw) - len(kept),
         "skipped": {reason: dict(c) for reason, c in sorted(skipped.items())},
         "skipped_entries": sum(sum(c.values()) for c in skipped.values()),
         "historical_states_skipped": states,
-        "year_precision": year_only,
-        "disagreements": disagreements,
+        "year_precision": [e.id for e in result.events if e.date.precision == "year"],
+        "disagreements": [
+            {
+                "file": name,
+                "heading": heading,
+                "heading_year": str(e.disputed[0].date),
+                "prose_date": e.date.isoformat(),
+            }
+            for e, name, heading in kept
+            if e.disputed
+        ],
+        "markup_slips": slips,
     }
     return result
 

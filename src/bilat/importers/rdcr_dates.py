@@ -6,29 +6,9 @@ from __future__ import annotations
 
 import re
 
-from bilat.dates import PartialDate
+from bilat.dates import ENGLISH_MONTHS, PartialDate
 
-_MONTHS = {
-    m: i
-    for i, names in enumerate(
-        [
-            ("january", "jan"),
-            ("february", "feb"),
-            ("march", "mar"),
-            ("april", "apr"),
-            ("may",),
-            ("june", "jun"),
-            ("july", "jul"),
-            ("august", "aug"),
-            ("september", "sept", "sep"),
-            ("october", "oct"),
-            ("november", "nov"),
-            ("december", "dec"),
-        ],
-        1,
-    )
-    for m in names
-}
+_MONTHS = ENGLISH_MONTHS
 
 _MONTH = r"(?P<month>January|February|March|April|May|June|July|August|September|October|November|December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)\.?"
 
@@ -59,6 +39,23 @@ _ACTS = {
 }
 
 
+#: Words that name an act in a sentence, for a heading that names several ("Establishment
+#: of Diplomatic Relations and the American Embassy in Berlin"): see :func:`names_act`.
+_NAMES = {
+    "recognition": r"recogni",
+    "diplomatic-relations": r"relations",
+    "relations-restored": r"relations",
+    "relations-severed": r"relations",
+    "relations-suspended": r"relations",
+    "embassy-raised": r"embass|ambassador",
+    "embassy-closed": r"embass|legation|mission",
+    "embassy-opened": r"embass",
+    "legation-opened": r"legation",
+    "mission-opened": r"mission|office|section|representative",
+    "consulate-opened": r"consul",
+}
+
+
 class Entry:
     """One timeline entry: its heading, the heading's dates and the prose's dates."""
 
@@ -72,6 +69,7 @@ class Entry:
     ) -> None:
         self.heading, self.start, self.end = heading, start, end
         self.prose, self.found = prose, found
+        self.slip: PartialDate | None = None  # the heading's markup, where it misprints
 
 
 def parse_date(text: str) -> PartialDate | None:
@@ -132,3 +130,12 @@ def _states_act(prose: str, position: int, act: re.Pattern[str]) -> bool:
     """Whether the sentence that holds the date at ``position`` states the act."""
     sentence = " ".join(prose[:position].split()).rsplit(". ", 1)[-1]
     return bool(act.search(sentence))
+
+
+def names_act(entry: Entry, kind: str, date: PartialDate) -> bool:
+    """Whether a sentence of the prose that gives ``date`` names the act (its relations,
+    its embassy, ...), or the prose gives no such date (the heading's date is the act's)."""
+    name = re.compile(_NAMES.get(kind, _ACTS[kind]), re.IGNORECASE)
+    sentences = re.split(r"(?<![A-Z])\.\s+", " ".join(entry.prose.split()))
+    giving = [s for s in sentences if any(date == d for _, d in prose_dates(s))]
+    return not giving or any(name.search(s) for s in giving)

@@ -27,6 +27,8 @@ from __future__ import annotations
 import re
 from typing import Literal
 
+from bilat import countries
+
 Owner = Literal["US", "partner"] | None
 
 _I = re.IGNORECASE
@@ -266,3 +268,72 @@ def severed_by(heading: str) -> str | None:
     text = re.sub(r",\s*\d{4}\.?\s*$", "", heading.strip()).rstrip()
     match = _BY_STATE.search(re.sub(r"(?<!\b[A-Z])\.$", "", text))
     return match.group("state") if match else None
+
+
+#: Former states that existed beside a file's state, or of which it was a part, and the
+#: names the guide gives them (folded as :func:`bilat.countries.fold` folds): an entry of
+#: that file which names one is about that state, filed under its ISO 3166-3 code, or
+#: skipped and named where it has none. A state's continuation under another name (the
+#: Soviet Union in Russia's article) is not listed: it is the file's own state.
+BESIDE: dict[str, tuple[tuple[str, str | None, re.Pattern[str]], ...]] = {
+    "DE": (
+        (
+            "East Germany",
+            "DDDE",
+            re.compile(r"\b(german democratic republic|east germany|gdr)\b"),
+        ),
+    ),
+    "YE": (
+        (
+            "South Yemen",
+            "YDYE",
+            re.compile(r"\b(south(ern)? yemen|peoples democratic republic of yemen)\b"),
+        ),
+    ),
+    "ML": (("Federation of Mali", None, re.compile(r"\bfederation of mali\b")),),
+}
+
+
+def beside(code: str, heading: str, dating: str) -> tuple[str, str | None] | None:
+    """The former state (its name, and its code or None) an entry of ``code``'s article is
+    about, if any: the one its heading names or, failing that, the one the sentence giving
+    its date names before the date (``dating``); both texts folded."""
+    for text in (heading, dating):
+        for name, former, pattern in BESIDE.get(code, ()):
+            if pattern.search(text):
+                return name, former
+    return None
+
+
+#: Misspellings of the guide's headings, corrected in the titles made from them.
+SPELLING = {"Commericial": "Commercial", "Recogntion": "Recognition"}
+
+
+def entry_title(kind: str, by: str | None, partner: str, heading: str) -> str:
+    """The title of an event of an entry: in our words for the kinds bilat knows, else the
+    heading's words (its year left out, its misspellings corrected)."""
+    who = countries.name(by) if by else ""
+    reopen = re.search(r"re-?open|re-?establish|resum", heading, re.IGNORECASE)
+    titles = {
+        "recognition": f"{who} recognises {countries.name(partner if by == 'US' else 'US')}"
+        if by
+        else "Mutual recognition",
+        "diplomatic-relations": "Diplomatic relations established",
+        "relations-restored": "Diplomatic relations restored",
+        "relations-severed": f"{who} severs diplomatic relations"
+        if by
+        else "Diplomatic relations severed",
+        "relations-suspended": "Diplomatic relations suspended",
+        "embassy-raised": f"{who} raises its legation to an embassy"
+        if by
+        else "Legations raised to embassies",
+        "embassy-closed": f"{who} closes or suspends its mission" if by else "Mission closed",
+        "embassy-opened": f"{who} {'reopens its' if reopen else 'opens an'} embassy",
+        "legation-opened": f"{who} {'reopens its' if reopen else 'opens a'} legation",
+        "mission-opened": f"{who} opens a mission short of an embassy",
+        "consulate-opened": "Consular relations established"
+        if "consular relations" in heading.lower()
+        else f"{who} opens consular posts",
+    }
+    text = heading.rstrip(". ").rsplit(",", 1)[0]
+    return titles.get(kind) or re.sub(r"\b\w+\b", lambda m: SPELLING.get(m[0], m[0]), text)

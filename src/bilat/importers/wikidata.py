@@ -20,15 +20,20 @@ The rules, stated once:
 
 from __future__ import annotations
 
+import datetime as dt
+import re
 from collections import Counter
 from collections.abc import Iterable
 from typing import Any
+from urllib.parse import urlsplit
 
 import msgspec
 
 from bilat import codec, countries
 from bilat.dates import PartialDate
-from bilat.importers import Imported, stable_id
+from bilat.ids import event_id
+from bilat.importers import Imported
+from bilat.inputs import read_input
 from bilat.model import Event
 from bilat.vocab import StoreError
 
@@ -95,69 +100,132 @@ def _bad(where: str, value: str) -> PartialDate:
     raise StoreError(f"{where}: {value!r} is not a Wikidata time of 0001-9999")
 
 
-def _value(row: dict[str, Any], name: str, where: str) -> str | None:
-    cell = row.get(name)
-    if cell is None:
-        return None
-    if not isinstance(cell, dict) or not isinstance(cell.get("value"), str):
-        raise StoreError(f"{where}.{name}: expected an RDF term with a string value")
-    value: str = cell["value"]
-    return value
+class _Term(msgspec.Struct, gc=False):
+    """An RDF term of a result row; only its value is read (its type, datatype and
+    language, like every other member, are skipped unread)."""
+
+    value: str
 
 
-def parse(data: bytes, name: str) -> dict[str, Any]:
+class _Row(msgspec.Struct, gc=False):
+    """One row of the bindings: the variables of :data:`QUERY`, others skipped."""
+
+    statement: _Term
+    country: _Term
+    partner: _Term
+    start: _Term
+    start_precision: _Term = msgspec.field(name="startPrecision")
+    # An item with no ISO 3166-1 code lacks its code: skipped and counted, not an error.
+    country_code: _Term | None = msgspec.field(default=None, name="countryCode")
+    partner_code: _Term | None = msgspec.field(default=None, name="partnerCode")
+    end: _Term | None = None
+    end_precision: _Term | None = msgspec.field(default=None, name="endPrecision")
+    ref: _Term | None = None
+
+
+class _Head(msgspec.Struct, gc=False):
+    vars: list[str]
+
+
+class _Results(msgspec.Struct, gc=False):
+    bindings: list[_Row]
+
+
+class _Document(msgspec.Struct, gc=False):
+    """A SPARQL JSON result, decoded into these types only, as the store loader decodes
+    a store: a member that is not one of them is skipped without being built, so neither
+    deep nesting nor a file of empty arrays can take more than the file's own size in
+    memory (and nesting too deep for the decoder is one error)."""
+
+    head: _Head | None = None
+    results: _Results | None = None
+
+
+_ROW_PATH = re.compile(r"\$\.results\.bindings\[\d+\]")
+_TERM_PATH = re.compile(r"(\$\.results\.bindings\[\d+\]\.\w+)(?:\.value)?")
+_NOT_A_RESULT = "$: not a SPARQL JSON result (no 'results' object)"
+_NO_VARS = "$.head.vars: expected an array of variable names"
+
+
+def _shape_problem(message: str) -> str:
+    """msgspec's 'Expected `array`, got `object` - at `$.results.bindings`' (or a missing
+    member) as the place and the problem in this module's words."""
+    text, sep, where = message.rpartition(" - at `")
+    where = where.rstrip("`") if sep else "$"
+    missing = re.fullmatch(r"Object missing required field `(\w+)`", text)
+    if missing and _ROW_PATH.fullmatch(where):
+        return f"{where}: no value for {missing.group(1)}"
+    if missing:
+        where = f"{where}.{missing.group(1)}"
+    term = _TERM_PATH.fullmatch(where)
+    if term:
+        return f"{term.group(1)}: expected an RDF term with a string value"
+    if _ROW_PATH.fullmatch(where):
+        return f"{where}: expected an object"
+    if where == "$.results.bindings":
+        return f"{where}: expected an array"
+    if where.startswith("$.head"):
+        return _NO_VARS
+    return _NOT_A_RESULT  # the document itself, or its results, is not an object
+
+
+def parse(data: bytes, name: str) -> _Document:
     """The bindings of a SPARQL JSON result, checked for shape; StoreError otherwise."""
     try:
-        document = msgspec.json.decode(data.removeprefix(codec.BOM))
+        document = msgspec.json.decode(data.removeprefix(codec.BOM), type=_Document)
+    except RecursionError:
+        raise StoreError(
+            f"{name}: JSON nested too deeply (a query result nests at most 5 levels)"
+        ) from None
+    except msgspec.ValidationError as exc:
+        raise StoreError(f"{name}: {_shape_problem(str(exc))}") from None
     except msgspec.DecodeError as exc:
         raise StoreError(f"{name}: not JSON ({exc})") from None
-    if not isinstance(document, dict) or not isinstance(document.get("results"), dict):
-        raise StoreError(f"{name}: $: not a SPARQL JSON result (no 'results' object)")
-    bindings = document["results"].get("bindings")
-    if not isinstance(bindings, list):
-        raise StoreError(f"{name}: $.results.bindings: expected an array")
-    head = document.get("head")
-    variables = head.get("vars") if isinstance(head, dict) else None
-    if not isinstance(variables, list):
-        raise StoreError(f"{name}: $.head.vars: expected an array of variable names")
-    missing = [v for v in (*VARIABLES, "startPrecision") if v not in variables]
+    if document.results is None:
+        raise StoreError(f"{name}: {_NOT_A_RESULT}")
+    if document.head is None:
+        raise StoreError(f"{name}: {_NO_VARS}")
+    missing = [v for v in (*VARIABLES, "startPrecision") if v not in document.head.vars]
     if missing:
         raise StoreError(f"{name}: $.head.vars: missing {', '.join(missing)} (see: QUERY)")
     return document
 
 
-def _statements(bindings: list[Any], name: str, skipped: Counter[str]) -> list[_Statement]:
+def _statements(
+    bindings: list[_Row], name: str, skipped: Counter[str], today: dt.date | None
+) -> list[_Statement]:
     found: dict[str, _Statement] = {}
     for i, row in enumerate(bindings):
         where = f"{name}: $.results.bindings[{i}]"
-        if not isinstance(row, dict):
-            raise StoreError(f"{where}: expected an object")
-        values = {v: _value(row, v, where) for v in (*VARIABLES, "startPrecision")}
-        absent = [v for v, text in values.items() if text is None]
-        if absent:
-            raise StoreError(f"{where}: no value for {', '.join(absent)}")
-        uri = values["statement"]
-        assert uri is not None
-        ref = _value(row, "ref", where)
+        uri = row.statement.value
+        ref = row.ref.value if row.ref is not None else None
+        if ref is not None and not ref.lower().startswith(("http://", "https://")):
+            skipped["reference not an http(s) address"] += 1
+            ref = None
+        if row.country_code is None or row.partner_code is None:
+            # An item with no ISO 3166-1 code (a historical state, the Order of Malta).
+            skipped["country or partner without an ISO code"] += 1
+            continue
         if uri in found:
             if ref and ref not in found[uri].refs:
                 found[uri].refs.append(ref)
             continue
-        codes = (str(values["countryCode"]).upper(), str(values["partnerCode"]).upper())
+        codes = (row.country_code.value.upper(), row.partner_code.value.upper())
         if not all(countries.is_known(c) for c in codes) or codes[0] == codes[1]:
             skipped["country code unknown to bilat"] += 1
             continue
-        start = _time(str(values["start"]), values["startPrecision"], f"{where}.start")
+        start = _time(row.start.value, row.start_precision.value, f"{where}.start")
         if start is None:
             skipped["start time coarser than a year"] += 1
             continue
-        end_text = _value(row, "end", where)
+        if today is not None and start.first_day() > today:
+            skipped["start time in the future"] += 1
+            continue
         end = None
-        if end_text is not None:
-            end = _time(end_text, _value(row, "endPrecision", where), f"{where}.end")
-        found[uri] = _Statement(
-            uri, str(values["country"]), codes, start, end, [ref] if ref else []
-        )
+        if row.end is not None:
+            precision = row.end_precision.value if row.end_precision is not None else None
+            end = _time(row.end.value, precision, f"{where}.end")
+        found[uri] = _Statement(uri, row.country.value, codes, start, end, [ref] if ref else [])
     return list(found.values())
 
 
@@ -176,7 +244,6 @@ def _sources(statement: _Statement) -> list[dict[str, str]]:
 
 
 def _host(url: str) -> str:
-    from urllib.parse import urlsplit
 
     return urlsplit(url).hostname or url
 
@@ -213,7 +280,7 @@ def _event(kind: str, statements: list[_Statement], date_of: str) -> Event:
         else ("Diplomatic relations ended")
     )
     raw: dict[str, Any] = {
-        "id": stable_id(kind, parties, None, date),
+        "id": event_id(kind, parties, None, date),
         "date": date.isoformat(),
         "parties": parties,
         "kind": kind,
@@ -241,16 +308,19 @@ def events_of(statements: Iterable[_Statement]) -> list[Event]:
     return result
 
 
-def read_data(data: bytes, name: str) -> Imported:
-    """The events of a SPARQL JSON result given as bytes (``name`` for messages)."""
+def read_data(data: bytes, name: str, today: dt.date | None = None) -> Imported:
+    """The events of a SPARQL JSON result given as bytes (``name`` for messages); start
+    times after ``today`` are skipped and counted."""
     document = parse(data, name)
+    assert document.results is not None
+    bindings = document.results.bindings
     skipped: Counter[str] = Counter()
-    statements = _statements(document["results"]["bindings"], name, skipped)
+    statements = _statements(bindings, name, skipped, today)
     events = events_of(statements)
     return Imported(
         events=events,
         report={
-            "rows": len(document["results"]["bindings"]),
+            "rows": len(bindings),
             "statements": len(statements),
             "events": len(events),
             "skipped": dict(skipped),
@@ -259,8 +329,8 @@ def read_data(data: bytes, name: str) -> Imported:
     )
 
 
-def read(file: str) -> Imported:
+def read(file: str, today: dt.date | None = None) -> Imported:
     """The events of a saved SPARQL JSON result file."""
-    from bilat.store import read_input
 
-    return read_data(read_input(file, what="query result file", limit=_MAX_FILE), file)
+    data = read_input(file, what="query result file", limit=_MAX_FILE)
+    return read_data(data, file, today)

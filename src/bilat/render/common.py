@@ -14,15 +14,26 @@ from typing import Any
 import msgspec
 
 from bilat import countries
-from bilat.codec import to_builtins
 from bilat.domain import Claim, Event, LeapRule, PartialDate, Source, YearsRange
 from bilat.domain import ordinal as english_ordinal
-from bilat.text import escape_json
+from bilat.model import to_builtins
+from bilat.text import clean, escape_json
 
 from . import lang
 
 DISPUTED_MARK = "*"
 LEAP_MARK = "\u2020"  # dagger
+EVIDENCE_MARK = "\u00b0"  # degree sign: the date rests on an encyclopedia alone
+
+
+def encyclopedia_only(event: Event) -> bool:
+    """Whether the strongest source of the event's date is an encyclopedia."""
+    return event.evidence == "encyclopedia"
+
+
+def evidence_note() -> str:
+    """The legend of :data:`EVIDENCE_MARK` under a table."""
+    return f"{EVIDENCE_MARK} " + lang.t("the date rests on an encyclopedia alone.")
 
 
 def dump_json(obj: Any) -> bytes:
@@ -40,7 +51,8 @@ def name(code: str) -> str:
 
 
 def names(codes: Sequence[str]) -> str:
-    return " \u2013 ".join(name(c) for c in codes)
+    """'Azerbaijan – Japan', the home country (``--from``) first."""
+    return " \u2013 ".join(name(c) for c in lang.ordered(codes))
 
 
 def direction(event: Event) -> str:
@@ -49,7 +61,7 @@ def direction(event: Event) -> str:
         return ""
     others = event.partners(event.by)
     if len(others) == 1:
-        return f"{name(event.by)} \u2192 {name(others[0])}"
+        return f"{name(event.by)} {lang.arrow()} {name(others[0])}"
     return lang.t("by {country}").format(country=name(event.by))
 
 
@@ -113,20 +125,59 @@ def source_line(source: Source) -> str:
     return f"{source.title} <{source.url}>" if source.url else source.title
 
 
-def disputed_lines(event: Event) -> list[str]:
+_AUTHORITY = re.compile(r"[A-Za-z][A-Za-z0-9+.-]*://[^/?#]*")
+_LONE_PERCENT = re.compile(r"%(?![0-9A-Fa-f]{2})")
+#: Kept as they are in a link's path, query and fragment: what RFC 3986 allows there.
+_URL_SAFE = ":/?@!$&'*+,;=%~-._"
+
+
+def link_target(url: str) -> str:
+    """An address as the target of a link (an HTML ``href``, a Markdown link), percent-
+    encoded so that every reader takes it as it is: a space, ``"``, ``<``, ``\\``, ``[``,
+    parentheses, a second ``#`` and a ``%`` that starts no escape are encoded (an IPv6
+    host keeps its brackets), escapes already there are kept, and control characters are
+    made visible first (:func:`bilat.text.clean`)."""
+    from urllib.parse import quote
+
+    url = _LONE_PERCENT.sub("%25", clean(url))
+    match = _AUTHORITY.match(url)
+    head = match.group() if match else ""
+    base, hash_, fragment = url[len(head) :].partition("#")
+    head = quote(head, safe=_URL_SAFE + "[]")
+    target = head + quote(base, safe=_URL_SAFE + "#") + hash_ + quote(fragment, safe=_URL_SAFE)
+    return target.replace("(", "%28").replace(")", "%29")
+
+
+class Linked(str):
+    """A line of text that ends with sources: as a string, the plain text (``Title
+    <url>``, for tables, panels and calendars); ``lead`` and ``sources`` let Markdown
+    write the sources as links (:func:`bilat.render.formats.md_text`). Made by
+    :func:`linked`."""
+
+    lead: str
+    sources: tuple[Source, ...]
+
+
+def linked(lead: str, sources: Sequence[Source]) -> Linked:
+    """The line ``lead`` followed by ``sources``, each as :func:`source_line` writes it."""
+    line = Linked(lead + "; ".join(source_line(s) for s in sources))
+    line.lead, line.sources = lead, tuple(sources)
+    return line
+
+
+def disputed_lines(event: Event) -> list[Linked]:
     """One line per disputed claim: what it says, its note and its sources."""
     lines = []
     for claim in event.disputed or ():
         parts = []
         if claim.date is not None:
-            parts.append(f"date {claim.date}")
+            parts.append(lang.t("date {date}").format(date=claim.date))
         if claim.end_date is not None:
-            parts.append(f"end {claim.end_date}")
-        sources = "; ".join(source_line(s) for s in claim.sources)
-        lines.append(
-            f"{event.title} ({date_span(event)}, {event.id}): also given as "
-            f"{', '.join(parts)}. {claim.note} Sources: {sources}"
+            parts.append(lang.t("end {date}").format(date=claim.end_date))
+        head = lang.t("{title} ({span}, {id}): also given as {claims}.").format(
+            title=title(event), span=date_span(event), id=event.id, claims=", ".join(parts)
         )
+        lines.append(linked(f"{head} {claim.note} " + lang.t("Sources: "), claim.sources))
     return lines
 
 
@@ -153,6 +204,7 @@ def letter_json(event: Event) -> dict[str, Any]:
         "note": event.note,
         "text": letter.text,
         "sources": to_builtins(event)["sources"],
+        "evidence": event.evidence,
     }
 
 
@@ -205,7 +257,9 @@ def letter_lines(event: Event) -> list[tuple[str, str]]:
         (lang.t("Occasion"), title(event)),
     ]
     if letter.language:
-        fields.append((lang.t("Language"), letter.language))
+        current = lang.current()
+        spoken = letter.language if current is None else current.language_name(letter.language)
+        fields.append((lang.t("Language"), spoken))
     return fields
 
 
@@ -224,6 +278,8 @@ def event_fields(event: Event) -> list[tuple[str, str]]:
             fields.append((key, value))
     if event.note:
         fields.append((t("Note"), event.note))
+    if event.evidence:
+        fields.append((t("Evidence"), t(EVIDENCE_LABELS[event.evidence])))
     return fields
 
 
@@ -259,6 +315,16 @@ KIND_LABELS = {
 }
 
 
+#: How a source type reads (translated; the type itself in English).
+EVIDENCE_LABELS = {
+    "official": N_("official"),
+    "scholarly": N_("scholarly"),
+    "news": N_("news"),
+    "encyclopedia": N_("encyclopedia"),
+    "other": N_("other"),
+}
+
+
 def kind_cell(kind: str) -> str:
     """The kind as a table shows it: its code in English, its label in other languages."""
     return kind if lang.current() is None else lang.t(KIND_LABELS[kind])
@@ -275,12 +341,21 @@ def translation(event: Event) -> Any:
 
 def title(event: Event) -> str:
     """The event's title in the reader's language: its stored translation; else, for a
-    title that only restates the kind ("Diplomatic relations established"), the kind's
+    title that is a formula of the event's fields ("Italy recognises Azerbaijan"), the
+    language's own formula; else, for a title that only restates the kind, the kind's
     label; else the title as stored (never a machine translation)."""
     found = translation(event)
     if found is not None and found.title:
         return str(found.title)
-    if lang.current() is not None and event.title == KIND_LABELS.get(event.kind):
+    current = lang.current()
+    if current is None:
+        return event.title
+    if current.grammar is not None:
+        first, second = lang.ordered(event.parties)[:2]
+        built = current.grammar.title(event, (first, second))
+        if built is not None:
+            return built
+    if event.title == KIND_LABELS.get(event.kind):
         return lang.t(event.title)
     return event.title
 

@@ -1,20 +1,30 @@
-"""Listings and single items as CSV, Markdown and JSON, and the one switch that picks
-the output format at the end (tables and panels come from :mod:`bilat.render.tables`,
-imported only when drawn)."""
+"""Listings and single items as CSV, Markdown, JSON and sentences, and the registries of
+writers that pick the output format by its name, one per kind of output (a listing, one
+item); tables and panels come from :mod:`bilat.render.tables`, imported only when drawn."""
 
 from __future__ import annotations
 
 import io
 import re
 from collections.abc import Callable
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, NamedTuple
 
 from bilat.domain import Event, Source
 from bilat.text import cell_width, clean
 
-from .common import disputed_lines, dump_json, event_fields, letter_lines, paragraphs, title
+from . import lang
+from .columns import Listing
+from .common import (
+    Linked,
+    disputed_lines,
+    dump_json,
+    event_fields,
+    letter_lines,
+    link_target,
+    paragraphs,
+    title,
+)
 from .lang import t
-from .listings import Listing
 
 if TYPE_CHECKING:
     from rich.console import RenderableType
@@ -47,11 +57,17 @@ def md_link(source: Source) -> str:
     """A source as a Markdown link, ``[title](url)``, or its escaped title alone."""
     if not source.url:
         return md(source.title)
-    from urllib.parse import quote
+    return f"[{md(source.title)}]({link_target(source.url)})"
 
-    target = quote(clean(source.url), safe=":/?#[]@!$&'*+,;=%~-._")
-    target = target.replace("(", "%28").replace(")", "%29")
-    return f"[{md(source.title)}]({target})"
+
+def md_text(text: str) -> str:
+    """Text as :func:`md` writes it; a line that ends with sources (:class:`Linked`) with
+    them as links, which CommonMark and GitHub's Markdown both make links of (an address
+    escaped as text, ``\\<https://...\\>``, is plain text to the one and a broken link
+    to the other)."""
+    if isinstance(text, Linked):
+        return md(text.lead) + "; ".join(md_link(s) for s in text.sources)
+    return md(text)
 
 
 _MD_SPECIAL = re.compile(r"([\\`*_\[\]<>|#&~])")
@@ -80,12 +96,13 @@ def listing_markdown(listing: Listing) -> str:
     if not rows:
         lines.append(md(listing.empty))
     else:
-        lines.append("| " + " | ".join(md(t(c)) for c in listing.columns) + " |")
-        lines.append("|" + "|".join("---" for _ in listing.columns) + "|")
+        headers = listing.headers
+        lines.append("| " + " | ".join(md(t(c)) for c in headers) + " |")
+        lines.append("|" + "|".join("---" for _ in headers) + "|")
         lines += ["| " + " | ".join(md(cell) for cell in row) + " |" for row in rows]
     if listing.notes:
         lines.append("")
-        lines += [f"- {md(note)}" for note in listing.notes]
+        lines += [f"- {md_text(note)}" for note in listing.notes]
     return "\n".join(lines) + "\n"
 
 
@@ -113,7 +130,7 @@ def event_markdown(event: Event) -> str:
     lines += [f"- {md_link(s)}" for s in event.sources]
     if event.disputed:
         lines += ["", f"## {t('Disputed dates')}", ""]
-        lines += [f"- {md(line)}" for line in disputed_lines(event)]
+        lines += [f"- {md_text(line)}" for line in disputed_lines(event)]
     if event.letter is not None:
         lines += ["", f"## {t('Letter')}", ""]
         lines += [f"**{k}:** {md(v)}  " for k, v in letter_lines(event)[:2]]
@@ -123,20 +140,84 @@ def event_markdown(event: Event) -> str:
     return "\n".join(lines).rstrip("\n") + "\n"
 
 
-def listing_text(
-    listing: Listing, fmt: str, width: int | None = None, *, raw: bool = False
-) -> bytes | str | RenderableType:
-    """The listing in ``fmt``: bytes for json, a string for csv (``raw``: formulas left
-    as they are) and markdown, a renderable for tables."""
-    if fmt == "json":
-        return dump_json(listing.data)
-    if fmt == "csv":
-        return listing_csv(listing, raw=raw)
-    if fmt == "markdown":
-        return listing_markdown(listing)
+class Out(NamedTuple):
+    """How a listing is written: the terminal's width (a callable is asked only when a
+    table is drawn), CSV cells as stored (``raw``), tables as plain lines (``plain``)."""
+
+    width: int | Callable[[], int] | None = None
+    raw: bool = False
+    plain: bool = False
+
+
+def _table(listing: Listing, out: Out) -> str | RenderableType:
+    if out.plain:
+        return listing_plain(listing)
     from .tables import listing_table
 
-    return listing_table(listing, width)
+    return listing_table(listing, out.width() if callable(out.width) else out.width)
+
+
+def _json(listing: Listing, out: Out) -> bytes:
+    with lang.for_data():  # neutral unless --lang asked for labels
+        return dump_json(listing.data)
+
+
+def _csv(listing: Listing, out: Out) -> str:
+    with lang.for_data():
+        return listing_csv(listing, raw=out.raw)
+
+
+def listing_press(listing: Listing, out: Out | None = None) -> str:
+    """One sentence per item (the press line of an anniversary), in the reader's language."""
+    line = listing.line
+    if line is None:
+        raise ValueError(f"{listing.key} have no sentences")
+    return "".join(line(item) + "\n" for item in listing.items)
+
+
+#: The writers of a listing, by format name: each gives what ``emit`` prints.
+LISTING_WRITERS: dict[str, Callable[[Listing, Out], bytes | str | RenderableType]] = {
+    "table": _table,
+    "json": _json,
+    "csv": _csv,
+    "markdown": lambda listing, out: listing_markdown(listing),
+    "press": listing_press,
+}
+#: Other names of a listing's formats: a listing's ``text`` is its table (a command whose
+#: ``text`` is something else says so in its --format option, see bilat.cli.options).
+LISTING_ALIASES = {"text": "table"}
+
+
+def listing_text(
+    listing: Listing,
+    fmt: str,
+    width: int | Callable[[], int] | None = None,
+    *,
+    raw: bool = False,
+    plain: bool = False,
+) -> bytes | str | RenderableType:
+    """The listing in ``fmt`` (a name of :data:`LISTING_WRITERS` or an alias): bytes for
+    json, a string for csv (``raw``: formulas left as they are), markdown, press and plain
+    tables, a renderable for tables."""
+    writer = LISTING_WRITERS[LISTING_ALIASES.get(fmt, fmt)]
+    return writer(listing, Out(width, raw, plain))
+
+
+#: The writers of one item (an event, a letter), by format name: each calls the builder
+#: of its representation (``json``, ``markdown`` or ``panel``) and gives what it prints.
+ITEM_WRITERS: dict[str, Callable[[dict[str, Callable[[], Any]]], bytes | str | RenderableType]] = {
+    "text": lambda build: build["panel"](),
+    "json": lambda build: _neutral_json(build["json"]),
+    "markdown": lambda build: build["markdown"](),
+}
+#: Other names of an item's formats: for one item, a table is its panel (``show-letter``
+#: lists letters in a table with --list, and shows one as a panel without).
+ITEM_ALIASES = {"table": "text"}
+
+
+def _neutral_json(build: Callable[[], Any]) -> bytes:
+    with lang.for_data():
+        return dump_json(build())
 
 
 def item_text(
@@ -147,27 +228,27 @@ def item_text(
     panel: Callable[[], RenderableType],
 ) -> bytes | str | RenderableType:
     """One item (an event, a letter) in ``fmt``: JSON, Markdown, or a panel for people."""
-    if fmt == "json":
-        return dump_json(json())
-    if fmt == "markdown":
-        return markdown()
-    return panel()
+    writer = ITEM_WRITERS[ITEM_ALIASES.get(fmt, fmt)]
+    return writer({"json": json, "markdown": markdown, "panel": panel})
 
 
 def listing_plain(listing: Listing) -> str:
     """The table as plain lines, one row per line however long, for pipes (``grep`` and
     ``cut`` see each row whole): columns padded to their widest cell, two spaces apart."""
-    lines = [clean(listing.heading)] if listing.heading else []
+    lines = [lang.printed(listing.heading)] if listing.heading else []
     rows = [[clean(cell) for cell in row] for row in listing.rows]
     if not rows:
         lines.append(clean(listing.empty))
     else:
-        headers = [t(column) for column in listing.columns]
+        headers = [t(column) for column in listing.headers]
         measured = [[cell_width(cell) for cell in row] for row in [headers, *rows]]
         widths = [max(column) for column in zip(*measured, strict=True)]
 
         def line(cells: list[str], sizes: list[int]) -> str:
-            padded = [c + " " * (w - n) for c, n, w in zip(cells, sizes, widths, strict=True)]
+            padded = [
+                lang.isolate(c) + " " * (w - n)
+                for c, n, w in zip(cells, sizes, widths, strict=True)
+            ]
             return "  ".join(padded).rstrip()
 
         lines.append(line(headers, measured[0]))

@@ -3,7 +3,9 @@ the next milestone anniversaries, the events with their sources as links, and th
 
 Pure: no I/O, no clock. The page loads nothing (its Content-Security-Policy forbids every
 fetch), runs no script and prints well. Every piece of store text is cleaned
-(:func:`bilat.text.clean`) and escaped by :func:`el`; only http(s) addresses become links.
+(:func:`bilat.text.clean`) and escaped by :func:`el`; only http(s) addresses become links,
+percent-encoded as the Markdown output writes them. A word too long for its line breaks
+anywhere rather than widening the page.
 """
 
 from __future__ import annotations
@@ -27,7 +29,18 @@ from bilat.domain import (
 )
 from bilat.text import clean
 
-from .common import direction, long_date, names, paragraphs
+from . import lang
+from .common import (
+    direction,
+    kind_cell,
+    link_target,
+    long_date,
+    names,
+    paragraphs,
+    summary,
+    title,
+)
+from .lang import t
 from .layout import date_range, years_text
 
 #: How many coming milestones the page lists.
@@ -41,7 +54,8 @@ CSS = """
 }
 * { box-sizing: border-box; }
 body { margin: 0 auto; max-width: 78rem; padding: 1.5rem; color: var(--ink);
-  background: var(--paper); font: 16px/1.5 "DejaVu Sans", Verdana, Arial, Helvetica, sans-serif; }
+  background: var(--paper); font: 16px/1.5 "DejaVu Sans", Verdana, Arial, Helvetica, sans-serif;
+  overflow-wrap: anywhere; }
 h1 { font-size: 1.9rem; margin: 0 0 .25rem; }
 h2 { font-size: 1.3rem; margin: 2rem 0 .5rem; border-bottom: 1px solid var(--rule); }
 .lead, figcaption, .note, footer { color: var(--muted); }
@@ -53,7 +67,7 @@ th, td { text-align: left; vertical-align: top; padding: .35rem .5rem;
 th { font-weight: 600; }
 td.date, td.num { white-space: nowrap; }
 td ul { margin: 0; padding-left: 1rem; }
-a { color: var(--link); overflow-wrap: anywhere; }
+a { color: var(--link); }
 article.letter { border-left: 3px solid var(--rule); padding-left: 1rem; margin: 1rem 0; }
 @media print {
   body { max-width: none; padding: 0; font-size: 10pt; color: #000; background: #fff; }
@@ -84,7 +98,7 @@ def _join(parts: Sequence[Html]) -> Html:
 def _source(source: Source) -> Html:
     url = source.url or ""
     if url.startswith(("https://", "http://")):
-        return el("a", {"href": clean(url)}, source.title)
+        return el("a", {"href": link_target(url)}, source.title)
     return el("span", None, source.title)
 
 
@@ -95,20 +109,20 @@ def _table(head: Sequence[str], rows: Sequence[Sequence[Html]]) -> Html:
 
 def _event_row(entry: TimelineEntry) -> list[Html]:
     e = entry.event
-    about = [el("strong", None, e.title)]
-    for text in (e.summary, e.place):
+    about = [el("strong", None, title(e))]
+    for text in (summary(e), e.place):
         if text:
             about.append(el("div", None, text))
     for claim in e.disputed or ():
         other = claim.date or claim.end_date
-        said = f"* Also given as {other}: " if other else "* "
+        said = t("* Also given as {date}: ").format(date=other) if other else "* "
         about.append(el("div", {"class": "note"}, said + claim.note))
-    years = "later" if entry.years_ago is None else str(entry.years_ago)
+    years = t("later") if entry.years_ago is None else str(entry.years_ago)
     sources = el("ul", None, *(el("li", None, _source(s)) for s in e.sources))
     return [
         el("td", {"class": "date"}, date_range(e.date, e.end_date) + (" *" if e.disputed else "")),
         el("td", None, *about),
-        el("td", None, e.kind.replace("-", " ")),
+        el("td", None, e.kind.replace("-", " ") if lang.current() is None else kind_cell(e.kind)),
         el("td", None, direction(e)),
         el("td", {"class": "num"}, years),
         el("td", None, sources),
@@ -126,30 +140,51 @@ def _milestones(entries: Sequence[TimelineEntry], as_of: dt.date, every: int) ->
     rows = []
     for date, years, e in found[:MILESTONES_SHOWN]:
         days = days_until(date, as_of)
-        when = "day unknown" if days is None else "today" if days == 0 else f"in {days} days"
+        when = (
+            t("day unknown")
+            if days is None
+            else t("today")
+            if days == 0
+            else t("in {days} days").format(days=days)
+        )
+        nth = f"{ordinal(years)} anniversary" if lang.current() is None else _anniversary(years)
         rows.append(
             [
                 el("td", {"class": "date"}, long_date(date)),
                 el("td", {"class": "num"}, when),
-                el("td", None, f"{ordinal(years)} anniversary: {e.title}"),
+                el("td", None, f"{nth}: {title(e)}"),
                 el("td", {"class": "date"}, date_range(e.date, e.end_date)),
             ]
         )
     if not rows:
-        return el("p", None, "No milestone anniversary is ahead.")
-    return _table(["Date", "When", "Anniversary", "Since"], rows)
+        return el("p", None, t("No milestone anniversary is ahead."))
+    return _table([t("Date"), t("When"), t("Anniversary"), t("Since")], rows)
+
+
+def _anniversary(years: int) -> str:
+    current = lang.current()
+    assert current is not None
+    return current.anniversary(years)
 
 
 def _letter(e: Event) -> Html:
     assert e.letter is not None
     letter = e.letter
-    head = f"{letter.author} to {letter.recipient}, {long_date(e.date)}"
+    head = t("{author} to {recipient}, {date}").format(
+        author=letter.author, recipient=letter.recipient, date=long_date(e.date)
+    )
     body = [el("p", None, p) for p in paragraphs(clean(letter.text or "", multiline=True))]
     if not body:
-        body = [el("p", {"class": "note"}, e.summary or "The store has no text of this letter.")]
-    sources = el("p", {"class": "note"}, "Sources: ", *_sources_inline(e.sources))
+        text = summary(e) or t("The store has no text of this letter.")
+        body = [el("p", {"class": "note"}, text)]
+    sources = el("p", {"class": "note"}, t("Sources: "), *_sources_inline(e.sources))
     return el(
-        "article", {"class": "letter"}, el("h3", None, e.title), el("p", None, head), *body, sources
+        "article",
+        {"class": "letter"},
+        el("h3", None, title(e)),
+        el("p", None, head),
+        *body,
+        sources,
     )
 
 
@@ -170,35 +205,48 @@ def page(
     every: int = 5,
 ) -> str:
     """The page of a pair (``svg``: its timeline picture)."""
-    title = names(focus)
+    pair = names(focus)
     when = long_date(PartialDate.from_date(as_of))
-    lead = f"{len(entries)} event{'s' * (len(entries) != 1)}, as of {when}."
+    count = len(entries)
+    lead = lang.n("{n} event, as of {date}.", "{n} events, as of {date}.", count).format(
+        n=count, date=when
+    )
     if since is not None and years is not None:
-        lead = f"Diplomatic relations since {long_date(since)}: {years_text(years)}. " + lead
+        relations = t("Diplomatic relations since {date}: {years}. ")
+        lead = relations.format(date=long_date(since), years=years_text(years)) + lead
     picture = Html(svg[svg.index("<svg") :])
     found = letters([e.event for e in entries])
+    caption = t("{pair}: the events on a time axis.").format(pair=pair)
     body = [
-        el("header", None, el("h1", None, title), el("p", {"class": "lead"}, lead)),
-        el("figure", None, picture, el("figcaption", None, f"{title}: the events on a time axis.")),
-        el("h2", {"id": "milestones"}, f"Next milestone anniversaries (every {every} years)"),
+        el("header", None, el("h1", None, pair), el("p", {"class": "lead"}, lead)),
+        el("figure", None, picture, el("figcaption", None, caption)),
+        el(
+            "h2",
+            {"id": "milestones"},
+            t("Next milestone anniversaries (every {every} years)").format(every=every),
+        ),
         _milestones(entries, as_of, every),
-        el("h2", {"id": "events"}, "Events"),
+        el("h2", {"id": "events"}, t("Events")),
         _table(
-            ["Date", "Event", "Kind", "Direction", "Years ago", "Sources"],
+            [t("Date"), t("Event"), t("Kind"), t("Direction"), t("Years ago"), t("Sources")],
             [_event_row(entry) for entry in entries],
         ),
     ]
     if found:
-        body += [el("h2", {"id": "letters"}, "Letters"), *(_letter(e) for e in found)]
-    body.append(el("footer", None, f"Made with bilat {__version__} from its sourced event store."))
+        body += [el("h2", {"id": "letters"}, t("Letters")), *(_letter(e) for e in found)]
+    made = t("Made with bilat {version} from its sourced event store.")
+    body.append(el("footer", None, made.format(version=__version__)))
     head = [
         Html('<meta charset="utf-8">'),
         Html('<meta name="viewport" content="width=device-width, initial-scale=1">'),
         Html(f'<meta http-equiv="Content-Security-Policy" content="{CSP}">'),
-        el("title", None, f"{title}: relations timeline"),
+        el("title", None, t("{pair}: relations timeline").format(pair=pair)),
         el("style", None, Html(CSS)),
     ]
     document = el(
-        "html", {"lang": "en"}, el("head", None, *head), el("body", None, el("main", None, *body))
+        "html",
+        {"lang": lang.current_code().replace("_", "-")},
+        el("head", None, *head),
+        el("body", None, el("main", None, *body)),
     )
     return "<!DOCTYPE html>\n" + document + "\n"

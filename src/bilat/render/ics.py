@@ -27,7 +27,7 @@ from bilat.domain import Anniversary, LeapRule
 from bilat.text import clean
 
 from . import lang
-from .common import leap_rule_text, long_date, name, source_line, title
+from .common import leap_rule_text, long_date, names, source_line, summary, title
 
 __all__ = ["CALENDAR_NAME", "PRODID", "build_calendar", "uid"]
 
@@ -48,7 +48,7 @@ def _summary(anniversary: Anniversary) -> str:
     event = anniversary.event
     current = lang.current()
     if current is not None:  # the reader's language: label or title, and the anniversary
-        parties = " – ".join(name(code) for code in event.parties)
+        parties = names(event.parties)
         return clean(f"{title(event)} — {current.anniversary(anniversary.years)} ({parties})")
     if event.kind == "diplomatic-relations":
         text = f"{anniversary.ordinal} anniversary of {_parties(anniversary)} diplomatic relations"
@@ -59,14 +59,20 @@ def _summary(anniversary: Anniversary) -> str:
 
 def _description(anniversary: Anniversary, leap: LeapRule) -> str:
     event = anniversary.event
-    lines = [f"Original date: {long_date(event.date)}", f"Event: {clean(event.title)}"]
-    if event.summary:
-        lines.append(clean(event.summary, multiline=True))
-    lines.append("Sources:")
+    t = lang.t
+    lines = [
+        t("Original date: {date}").format(date=long_date(event.date)),
+        t("Event: {title}").format(title=clean(title(event))),
+    ]
+    text = summary(event)
+    if text:
+        lines.append(clean(text, multiline=True))
+    lines.append(t("Sources:"))
     for source in event.sources:
         lines.append(clean(source_line(source)))
     if anniversary.leap_day_moved:
-        lines.append(f"{anniversary.date.year} has no 29 February: {leap_rule_text(leap)}")
+        moved = t("{year} has no 29 February: {rule}")
+        lines.append(moved.format(year=anniversary.date.year, rule=leap_rule_text(leap)))
     return "\n".join(lines)
 
 
@@ -101,6 +107,11 @@ def build_calendar(
     """
     if stamp.tzinfo is None or stamp.utcoffset() is None:
         raise ValueError("stamp must be an aware datetime")
+    current = lang.current()
+    if current is not None and current.base not in lang.COMPLETE:
+        # No sentence of bilat's in this language: the calendar is wholly English.
+        with lang.speaking(None):
+            return build_calendar(anniversaries, stamp=stamp, leap=leap)
     stamp = stamp.astimezone(dt.timezone.utc).replace(microsecond=0)
 
     dated: dict[str, tuple[dt.date, Anniversary]] = {}
@@ -116,7 +127,7 @@ def build_calendar(
     calendar.add("prodid", PRODID)
     calendar.add("version", "2.0")
     calendar.add("calscale", "GREGORIAN")
-    calendar.add("x-wr-calname", CALENDAR_NAME)
+    calendar.add("x-wr-calname", lang.t("bilat anniversaries"))
     for key in sorted(dated, key=lambda k: (dated[k][0], k)):
         day, anniversary = dated[key]
         calendar.add_component(_vevent(anniversary, day, stamp, leap))

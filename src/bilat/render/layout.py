@@ -12,6 +12,8 @@ from typing import NamedTuple
 
 from bilat.domain import PartialDate, YearsRange
 
+from . import lang
+
 WIDTH = 1600  # the picture's own width (viewBox units); --width scales the rendering
 DAY = dt.timedelta(days=1)
 MARGIN, GAP, MAX_LABEL = 48, 14, 600
@@ -27,7 +29,7 @@ _ADVANCE = (
     838,
 )
 # fmt: on
-_BOLD = 1.14  # DejaVu Sans Bold is at most this much wider, on average over a text
+BOLD = 1.14  # DejaVu Sans Bold is at most this much wider, on average over a text
 
 
 def text_width(text: str, size: float, *, bold: bool = False) -> float:
@@ -43,7 +45,7 @@ def text_width(text: str, size: float, *, bold: bool = False) -> float:
         else:
             base = unicodedata.normalize("NFD", char)[0]  # "ü" is as wide as "u"
             units += _ADVANCE[ord(base) - 32] if " " <= base <= "~" else 900
-    return units / 1000 * size * (_BOLD if bold else 1.0) * 1.02
+    return units / 1000 * size * (BOLD if bold else 1.0) * 1.02
 
 
 def fit(text: str, size: float, room: float) -> str:
@@ -80,7 +82,9 @@ class Row(NamedTuple):
 
 
 def years_text(years: YearsRange) -> str:
-    return "1 year" if str(years) == "1" else f"{years} years"
+    if lang.current() is None:
+        return "1 year" if str(years) == "1" else f"{years} years"
+    return lang.n("{years} year", "{years} years", years.max).format(years=years)
 
 
 _MONTHS = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")
@@ -88,6 +92,9 @@ _MONTHS = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct",
 
 def short_date(date: PartialDate) -> str:
     """'7 Sep 1992', 'Sep 1992' or '1992': the date at its precision."""
+    current = lang.current()
+    if current is not None:
+        return current.short_date(date)
     month = _MONTHS[date.month - 1] if date.month else ""
     return " ".join(str(part) for part in (date.day, month, date.year) if part)
 
@@ -98,10 +105,17 @@ def date_range(start: PartialDate, end: PartialDate | None) -> str:
     if end is None or end == start:
         return first
     last = short_date(end)
-    if start.year == end.year and start.precision == end.precision:
+    if lang.current() is None and start.year == end.year and start.precision == end.precision:
         same = 2 if start.month == end.month else 1
         first = " ".join(first.split(" ")[:-same])
     return f"{first}–{last}"
+
+
+def _new_year(year: int) -> int:
+    """The proleptic Gregorian ordinal of 1 January of ``year`` (as ``date.toordinal``),
+    for the year 10000 too, where an axis that runs to the end of 9999 ends."""
+    y = year - 1
+    return y * 365 + y // 4 - y // 100 + y // 400 + 1
 
 
 class Axis(NamedTuple):
@@ -122,9 +136,17 @@ class Axis(NamedTuple):
         return cls(first.year, last.year + 1, MARGIN + 14.0, WIDTH - MARGIN - 14.0)
 
     def x(self, day: dt.date) -> float:
-        start = dt.date(self.first, 1, 1).toordinal()
-        days = dt.date(self.last, 1, 1).toordinal() - start
-        return self.left + (day.toordinal() - start) * (self.right - self.left) / days
+        """Where ``day`` starts."""
+        return self._at(day.toordinal())
+
+    def after(self, day: dt.date) -> float:
+        """Where ``day`` ends (the next day starts, even after 31 December 9999)."""
+        return self._at(day.toordinal() + 1)
+
+    def _at(self, ordinal: int) -> float:
+        start = _new_year(self.first)
+        days = _new_year(self.last) - start
+        return self.left + (ordinal - start) * (self.right - self.left) / days
 
     def ticks(self) -> tuple[list[int], list[dt.date]]:
         """The years labelled (64 px apart or more) and the minor ticks: months when
@@ -135,8 +157,11 @@ class Axis(NamedTuple):
         minor = next(s for s in steps if s * per_year >= 6 and step % s == 0)
         years = range(self.first, self.last + 1)
         months = range(1, 13) if per_year >= 96 else (1,)
-        ticks = [dt.date(y, m, 1) for y in years if y % minor == 0 for m in months]
-        return [y for y in years if y % step == 0], ticks[: len(ticks) - len(months) + 1]
+        ticks = [(y, m) for y in years if y % minor == 0 for m in months]
+        ticks = ticks[: len(ticks) - len(months) + 1]
+        # The axis may end on 1 January 10000, a day no date can name: no tick there.
+        days = [dt.date(y, m, 1) for y, m in ticks if y <= dt.MAXYEAR]
+        return [y for y in years if y % step == 0 and y <= dt.MAXYEAR], days
 
 
 class Placed(NamedTuple):
@@ -154,7 +179,7 @@ def pack(rows: Sequence[Row], axis: Axis, size: float) -> list[Placed]:
     for row in rows:
         spans = [s for s in (row.at, row.until, *row.alternatives) if s is not None]
         x0 = min(axis.x(s.first) for s in spans) - 10
-        x1 = max(axis.x(s.last + DAY) for s in spans) + 10
+        x1 = max(axis.after(s.last) for s in spans) + 10
         fixed = text_width(f"{row.when} " if row.when else "", size)
         fixed += text_width(f" \u00b7 {row.extra}" if row.extra else "", size, bold=True)
         room_right, room_left = WIDTH - MARGIN - x1, x0 - MARGIN
@@ -175,7 +200,7 @@ def pack(rows: Sequence[Row], axis: Axis, size: float) -> list[Placed]:
     return placed
 
 
-def _wrap(lead: str, items: Sequence[str], size: float, most: int = 3) -> list[str]:
+def wrap_items(lead: str, items: Sequence[str], size: float, most: int = 3) -> list[str]:
     """``lead`` and the items joined by '; ', in at most ``most`` lines that fit the
     picture; the last line says how many items are left out."""
     room = WIDTH - 2 * MARGIN
@@ -187,10 +212,14 @@ def _wrap(lead: str, items: Sequence[str], size: float, most: int = 3) -> list[s
     if len(lines) > most:
         lines = lines[:most]
         shown = sum(len(line) - 1 for line in lines)
-        while text_width(_join(lines[-1]) + f"; and {len(items) - shown} more", size) > room:
+
+        def more(count: int) -> str:
+            return lang.t("and {n} more").format(n=count)
+
+        while text_width(_join(lines[-1]) + "; " + more(len(items) - shown), size) > room:
             lines[-1].pop()
             shown -= 1
-        lines[-1].append(f"and {len(items) - shown} more")
+        lines[-1].append(more(len(items) - shown))
     return [_join(line) + (";" if i < len(lines) - 1 else "") for i, line in enumerate(lines)]
 
 

@@ -22,21 +22,23 @@ from bilat.domain import Event, PartialDate, TimelineEntry, YearsRange
 from bilat.partners import Partner
 from bilat.text import clean
 
-from .common import long_date, name, names
+from . import lang
+from .common import KIND_LABELS, long_date, name, names
+from .common import summary as event_summary
+from .common import title as event_title
 from .layout import (
-    _BOLD,
-    DAY,
+    BOLD,
     MARGIN,
     WIDTH,
     Axis,
     Placed,
     Row,
     Span,
-    _wrap,
     date_range,
     fit,
     pack,
     text_width,
+    wrap_items,
     years_text,
 )
 
@@ -65,7 +67,7 @@ MILESTONES = ("diplomatic-relations", "recognition")
 
 def event_row(entry: TimelineEntry, focus: Sequence[str]) -> Row:
     e = entry.event
-    title = clean(e.title)
+    title = clean(event_title(e))
     if len(focus) == 1:  # one country's timeline: say with whom
         title = f"{names(e.partners(focus[0]))}: {title}"
     alternatives = tuple(
@@ -83,13 +85,17 @@ def event_row(entry: TimelineEntry, focus: Sequence[str]) -> Row:
         when=when,
         title=title + (" *" if alternatives else ""),
         extra=extra,
-        tooltip=f"{e.date}{'/' + str(e.end_date) if e.end_date else ''} {e.kind}: "
-        + clean(e.summary or e.title),
+        tooltip=f"{e.date}{'/' + str(e.end_date) if e.end_date else ''} {_tip_kind(e.kind)}: "
+        + clean(event_summary(e) or event_title(e)),
     )
 
 
+def _tip_kind(kind: str) -> str:
+    return kind if lang.current() is None else lang.t(KIND_LABELS[kind])
+
+
 def _tip(e: Event) -> str:
-    return f"{e.date}: {clean(e.title)}"
+    return f"{e.date}: {clean(event_title(e))}"
 
 
 def source_names(events: Iterable[Event], limit: int = 60) -> list[str]:
@@ -124,7 +130,7 @@ class Chart:
 
     def heading(self, title: str, subtitle: str) -> None:
         room = WIDTH - 2 * MARGIN
-        self.text(fit(title, 30 * _BOLD, room), MARGIN, 60, 30, font_weight="bold", fill=INK)
+        self.text(fit(title, 30 * BOLD, room), MARGIN, 60, 30, font_weight="bold", fill=INK)
         self.text(fit(subtitle, 17, room), MARGIN, 92, 17, fill=MUTED)
         self.y = 118.0
 
@@ -174,15 +180,15 @@ class Chart:
         for p in placed:
             row, y = p.row, first + self.lane * p.lane
             shape, colour = STYLE.get(row.kind, STYLE["other"])
-            start, end = axis.x(row.at.first), axis.x(row.at.last + DAY)
+            start, end = axis.x(row.at.first), axis.after(row.at.last)
             for alt in row.alternatives:
-                x0, x1 = axis.x(alt.first), axis.x(alt.last + DAY)
+                x0, x1 = axis.x(alt.first), axis.after(alt.last)
                 self.add(_line((x0 + x1) / 2, y, (start + end) / 2, y, colour, "2 2"))
                 if x1 - x0 > 3:
                     self.add(_bar(x0, x1, y, colour, solid=False, dashed=True))
                 self.add(_symbol(shape, (x0 + x1) / 2, y, colour, hollow=True))
             if row.until is not None:
-                self.add(_bar(start, axis.x(row.until.last + DAY), y, colour, solid=True))
+                self.add(_bar(start, axis.after(row.until.last), y, colour, solid=True))
             if end - start > 3:
                 self.add(_bar(start, end, y, colour, solid=False))
             mark = _symbol(shape, (start + end) / 2, y, colour)
@@ -200,7 +206,7 @@ class Chart:
         for i, line in enumerate(lines):
             self.text(line, MARGIN, self.y + 18 * i, 13, fill=MUTED)
         self.y += 18 * len(lines) + 6
-        credit = "Drawn by bilat from its sourced event store"
+        credit = lang.t("Drawn by bilat from its sourced event store")
         self.text(credit, WIDTH - MARGIN, self.y, 12, fill=MUTED, text_anchor="end")
         self.y += 24
 
@@ -280,18 +286,20 @@ def chart_svg(
     chart = Chart(size)
     chart.heading(title, subtitle)
     legend = list(kinds)
+    t = lang.t
     if any(r.at.first != r.at.last for r in rows):
-        legend.append(("bar", MUTED, "date known only to the month or year"))
+        legend.append(("bar", MUTED, t("date known only to the month or year")))
     if any(r.until for r in rows):
-        legend.append(("range", MUTED, "from the first to the last day"))
+        legend.append(("range", MUTED, t("from the first to the last day")))
     if any(r.alternatives for r in rows):
-        legend.append(("alt", MUTED, "* date another source gives"))
-    legend.append(("asof", ASOF, f"as of {long_date(PartialDate.from_date(as_of))}"))
+        legend.append(("alt", MUTED, t("* date another source gives")))
+    when = long_date(PartialDate.from_date(as_of))
+    legend.append(("asof", ASOF, t("as of {date}").format(date=when)))
     chart.legend(legend)
     axis = Axis.over(rows, as_of)
     placed = pack(rows, axis, size)
     chart.rows(axis, placed, chart.axis(axis, 1 + max(p.lane for p in placed), as_of))
-    chart.footnote(_wrap("Sources: ", sources, 13))
+    chart.footnote(wrap_items(t("Sources: "), sources, 13))
     return chart.svg(width, f"{title}. {subtitle}")
 
 
@@ -305,18 +313,24 @@ def timeline_svg(
 ) -> str:
     """The events of a pair (or of one country) on a time axis (``entries`` not empty)."""
     rows = [event_row(entry, focus) for entry in entries]
+    t = lang.t
     when = long_date(PartialDate.from_date(as_of))
-    count = f"{len(rows)} event{'s' * (len(rows) != 1)}"
-    subtitle = f"{count} \u00b7 as of {when}"
+    count = lang.n("{n} event", "{n} events", len(rows)).format(n=len(rows))
+    subtitle = t("{count} \u00b7 as of {date}").format(count=count, date=when)
     if relations is not None and years is not None:
         since = long_date(relations.date)
-        subtitle = (
-            f"Diplomatic relations since {since}: {years_text(years)} as of {when} \u00b7 {count}"
-        )
-    kinds = [(*STYLE[k], k.replace("-", " ")) for k in STYLE if any(r.kind == k for r in rows)]
+        subtitle = t(
+            "Diplomatic relations since {since}: {years} as of {date} \u00b7 {count}"
+        ).format(since=since, years=years_text(years), date=when, count=count)
+    kinds = [(*STYLE[k], _kind(k)) for k in STYLE if any(r.kind == k for r in rows)]
     sources = source_names(e.event for e in entries)
-    title = f"{names(focus)}: a timeline of relations"
+    title = t("{pair}: a timeline of relations").format(pair=names(focus))
     return chart_svg(title, subtitle, rows, kinds, sources, as_of, width=width)
+
+
+def _kind(kind: str) -> str:
+    """A kind in the legend: 'embassy opened' in English, its label in other languages."""
+    return kind.replace("-", " ") if lang.current() is None else lang.t(KIND_LABELS[kind])
 
 
 def relations_svg(
@@ -329,11 +343,19 @@ def relations_svg(
         Row("diplomatic-relations", Span.of(e.date), None, (), "", name(code), "", _tip(e))
         for code, e in dated
     ]
+    t = lang.t
     when = long_date(PartialDate.from_date(as_of))
-    subtitle = f"{len(rows)} partners by the date relations were established, as of {when}"
+    subtitle = lang.n(
+        "{n} partner by the date relations were established, as of {date}",
+        "{n} partners by the date relations were established, as of {date}",
+        len(rows),
+    ).format(n=len(rows), date=when)
     if len(dated) < len(partners):
-        subtitle += f"; {len(partners) - len(dated)} without a date are not shown"
-    kinds = [(*STYLE["diplomatic-relations"], "diplomatic relations established")]
+        subtitle += t("; {n} without a date are not shown").format(n=len(partners) - len(dated))
+    established = "diplomatic relations established"
+    if lang.current() is not None:
+        established = lang.t(KIND_LABELS["diplomatic-relations"])
+    kinds = [(*STYLE["diplomatic-relations"], established)]
     sources = source_names(e for _, e in dated)
-    title = f"{name(country)}: diplomatic relations over time"
+    title = t("{country}: diplomatic relations over time").format(country=name(country))
     return chart_svg(title, subtitle, rows, kinds, sources, as_of, width=width, size=12.0)
