@@ -32,3 +32,16 @@ def test_every_language_module_implements_the_interface() -> None:
         assert module is not None
         for function in ("year", "ordinal", "anniversary", "press_line", "title"):
             assert callable(getattr(module, function)), (code, function)
+
+
+def test_names_that_take_the_article_take_it_in_sentences() -> None:
+    """ "between the United States and Japan", never "between United States and Japan"."""
+    (found,) = anniversaries_in([make_event(parties=["US", "JP"])], 2022, 5, "feb28")
+    assert en.press_line(found, ("US", "JP")).endswith("between the United States and Japan.")
+    assert [en.in_sentence(c) for c in ("GB", "NL", "SB", "AE", "VA", "JP", "CD")] == [
+        "the United Kingdom", "the Netherlands", "the Solomon Islands",
+        "the United Arab Emirates", "the Holy See", "Japan", "DR Congo",
+    ]  # fmt: skip
+    from bilat._country_table import NAMES
+
+    assert not [c for c in NAMES if en.in_sentence(c).lower().startswith("the the ")]
