@@ -307,6 +307,11 @@ def test_language_names_and_country_code_slips(
     assert (note in result.stderr) if note else result.stderr == ""
 
 
+def test_a_language_named_but_without_locale_data_is_a_usage_error(run: Run) -> None:
+    """Babel names Klingon (tlh) but has no data for it: that was a traceback."""
+    assert_usage_error(run("timeline", "AZ", "JP", "--lang", "klingon"), "unknown language")
+
+
 @pytest.mark.parametrize("script", ["az_Cyrl", "az-Arab", "ja_Latn"])
 def test_another_script_of_a_catalogued_language_is_refused(run: Run, script: str) -> None:
     assert_usage_error(run("timeline", "AZ", "JP", "--lang", script), "in one script only")

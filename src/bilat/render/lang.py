@@ -298,7 +298,7 @@ def resolve(code: str) -> tuple[str, str | None]:
         locale = Locale.parse(text)
     except (UnknownLocaleError, ValueError, TypeError):
         found = _by_name(text) or _by_country(text)
-        if found is not None:
+        if found is not None and localedata.exists(found[0]):  # Klingon has a name, no data
             return found
         import difflib
 
