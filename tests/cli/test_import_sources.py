@@ -137,13 +137,13 @@ def test_import_help_lists_the_sources(run: Run) -> None:
 
 
 def test_the_query_in_the_help_is_the_query_run() -> None:
-    # The help cannot import the importer (``--help`` loads no core module), so it holds
-    # a copy of the query: the same tokens as the one --fetch sends, but for #VALUES.
+    # The help is made from the query --fetch sends (``bilat --help`` loads no command
+    # module, so the query is read only when the import commands' help is asked for).
     from bilat.cli.imports import import_wikidata
     from bilat.importers.wikidata import QUERY
 
     help_text = import_wikidata.help or ""
     start = help_text.index("SELECT")
-    end = help_text.index("\n    }\n", start) + len("\n    }")
+    end = help_text.index("\n}\n", start) + len("\n}")
     shown = help_text[start:end].split()
     assert shown == QUERY.replace("#VALUES", "").split()

@@ -155,7 +155,28 @@ def _report(imported: Imported, merged: Merged, path: str, dry_run: bool, fmt: s
         emit(report.text)
 
 
-@import_.command("wikidata")
+#: The help of ``import wikidata``: the query it shows is the query ``--fetch`` runs.
+_WIKIDATA_HELP = f"""Import the diplomatic relations that Wikidata dates (P530 with a start time).
+
+FILE is a saved result of the query below, in the SPARQL JSON format: run it at
+https://query.wikidata.org, then "Download" > "JSON file" (or ask for the media type
+application/sparql-results+json). --fetch runs it itself instead; --country limits it
+to some countries' relations. Each event cites the Wikidata item and the statement's
+reference URLs. A statement and its mirror (A-B and B-A) are one relation; where
+they differ, the other date is kept as disputed.
+
+\b
+The query (its variables are the file's interface):
+\b
+{wikidata.QUERY.replace("  #VALUES" + chr(10), "")}
+\b
+Examples:
+  bilat import wikidata relations.json --dry-run
+  bilat import wikidata --fetch --country KZ
+"""
+
+
+@import_.command("wikidata", help=_WIKIDATA_HELP)
 @click.argument("file", required=False, type=click.Path())
 @click.option("--fetch", is_flag=True, help="Run the query on the Wikidata Query Service (HTTPS).")
 @click.option(
@@ -176,38 +197,6 @@ def import_wikidata(
     dry_run: bool,
     fmt: str,
 ) -> None:
-    """Import the diplomatic relations that Wikidata dates (P530 with a start time).
-
-    FILE is a saved result of the query below, in the SPARQL JSON format: run it at
-    https://query.wikidata.org, then "Download" > "JSON file" (or ask for the media type
-    application/sparql-results+json). --fetch runs it itself instead; --country limits it
-    to some countries' relations. Each event cites the Wikidata item and the statement's
-    reference URLs. A statement and its mirror (A-B and B-A) are one relation; where
-    they differ, the other date is kept as disputed.
-
-    \b
-    The query (its variables are the file's interface):
-    \b
-    SELECT ?statement ?country ?partner ?countryCode ?partnerCode
-           ?start ?startPrecision ?end ?endPrecision ?ref
-    WHERE {
-      ?country p:P530 ?statement .
-      ?statement ps:P530 ?partner ; pqv:P580 ?startValue .
-      ?startValue wikibase:timeValue ?start ;
-                  wikibase:timePrecision ?startPrecision .
-      OPTIONAL { ?statement pqv:P582 ?endValue .
-                 ?endValue wikibase:timeValue ?end ;
-                           wikibase:timePrecision ?endPrecision . }
-      OPTIONAL { ?statement prov:wasDerivedFrom/pr:P854 ?ref . }
-      ?country wdt:P297 ?countryCode .
-      ?partner wdt:P297 ?partnerCode .
-    }
-
-    \b
-    Examples:
-      bilat import wikidata relations.json --dry-run
-      bilat import wikidata --fetch --country KZ
-    """
 
     if fetch == (file is not None):
         raise click.UsageError("give a FILE, or --fetch (not both)")
