@@ -31,6 +31,7 @@ __all__ = [
     "event_from_dict",
     "json_schema",
     "loads",
+    "stdlib_position",
     "to_builtins",
 ]
 
@@ -98,7 +99,7 @@ def _position(data: bytes, offset: int) -> str:
     return f"line {line}, column {column}"
 
 
-def _stdlib_position(data: bytes) -> str | None:
+def stdlib_position(data: bytes) -> str | None:
     """Where the standard library's parser stops, on the (rare) malformed-JSON path: it
     counts lines and columns exactly, where msgspec's byte offsets vary by error."""
     import json
@@ -192,7 +193,7 @@ def _loads(data: bytes, name: str) -> tuple[Event, ...]:
             problem = message.removeprefix("JSON is malformed: ")
             problem, _, byte = problem.rpartition(" (byte ")
             offset = int(byte.rstrip(")")) if byte.rstrip(")").isdigit() else 0
-            where = _stdlib_position(data) or _position(data, offset)
+            where = stdlib_position(data) or _position(data, offset)
         raise StoreError(f"{name}: invalid JSON at {where}: {problem}") from None
     if parsed.version != FORMAT_VERSION:
         raise StoreError(version_message(name, parsed.version))

@@ -16,7 +16,7 @@ from typing import TYPE_CHECKING, Any, NamedTuple
 import click
 import msgspec
 
-from bilat import countries
+from bilat import codec, countries
 from bilat import store as store_mod
 from bilat.render import formats
 from bilat.render.lang import t
@@ -161,15 +161,8 @@ def read_config(path: str) -> dict[str, str]:
     except RecursionError:
         raise click.ClickException(f"{path}: JSON nested too deeply") from None
     except msgspec.DecodeError as exc:
-        import json
-
-        try:
-            json.loads(data.decode("utf-8"))
-            where = ""
-        except json.JSONDecodeError as error:
-            where = f" at line {error.lineno}, column {error.colno}"
-        except ValueError:  # not UTF-8
-            where = ""
+        position = codec.stdlib_position(data)  # None when not UTF-8
+        where = f" at {position}" if position else ""
         problem = str(exc).removeprefix("JSON is malformed: ").partition(" (byte ")[0]
         raise click.ClickException(f"{path}: invalid JSON{where}: {problem}") from None
     if not isinstance(settings, dict):
