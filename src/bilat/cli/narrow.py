@@ -46,8 +46,7 @@ def home_for(*named: Sequence[str], all_countries: bool) -> str | None:
     are named (``--country``, ``--pair``), else the one set, if any."""
     if all_countries or any(named):
         return None
-    home = context.home_country()
-    return home.code if home is not None else None
+    return context.home_code()
 
 
 def country_or_home(code: str | None, what: str) -> str:
